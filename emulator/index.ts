@@ -1,0 +1,25 @@
+// Public API of the emulator (`pulumi-clerk/emulator`).
+export {
+  ClerkApiError,
+  type ClerkErrorItem,
+} from "./errors";
+export { type FaultConfig, mulberry32 } from "./faults";
+export { ID_PREFIX } from "./ids";
+export { type ExchangeListener, onAnyExchange, type RequestLogEntry } from "./log";
+export type { RateLimitConfig } from "./rate-limit";
+export {
+  ADMIN_ROLE_ID,
+  INSTANCE_ID,
+  MEMBER_ROLE_ID,
+  PRIMARY_DOMAIN_ID,
+  PRIMARY_DOMAIN_NAME,
+} from "./seed";
+export {
+  type Emulator,
+  type EmulatorOptions,
+  type EmulatorSwitches,
+  type LatencyConfig,
+  startEmulator,
+} from "./server";
+export { Collection, Singleton, Store } from "./store";
+export type * from "./types";

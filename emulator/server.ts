@@ -1,0 +1,327 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { handleAdmin } from "./admin";
+import { DEFAULT_MAX_BODY_BYTES, isJsonContentType, readBody } from "./body";
+import {
+  ClerkApiError,
+  errorBody,
+  malformedBody,
+  methodNotAllowed,
+  newTraceId,
+  payloadTooLarge,
+  routeNotFound,
+  tooManyRequests,
+  unauthenticated,
+  unsupportedMediaType,
+} from "./errors";
+import { type FaultConfig, Faults } from "./faults";
+import { type ExchangeListener, RequestLog, type RequestLogEntry } from "./log";
+import { readStateFile, writeStateFile } from "./persist";
+import { type RateLimitConfig, RateLimiter } from "./rate-limit";
+import { Router } from "./router";
+import { allRoutes } from "./routes";
+import { Store } from "./store";
+
+export interface LatencyConfig {
+  minMs: number;
+  maxMs: number;
+}
+
+/** Runtime switches; in `configure()` a key set to `null` turns that switch off, an absent key keeps it. */
+export interface EmulatorSwitches {
+  rateLimit?: RateLimitConfig | null;
+  faults?: FaultConfig | null;
+  latency?: LatencyConfig | null;
+}
+
+export interface EmulatorOptions extends EmulatorSwitches {
+  /** 0 (default) picks a free port. */
+  port?: number;
+  host?: string;
+  /** Accepted keys; default: any `sk_test_…` or `sk_live_…` key. */
+  secretKeys?: string[];
+  /** Load state from this file at start (if it exists) and write it atomically after every change. */
+  stateFile?: string;
+  /** Request bodies above this are answered 413 (default 1 MiB). */
+  maxBodyBytes?: number;
+  /** Called with one line per request (the CLI's `--verbose`). */
+  logLine?: (line: string) => void;
+}
+
+export interface Emulator {
+  /** Base URL including `/v1`, e.g. `http://127.0.0.1:43211/v1`. */
+  readonly url: string;
+  /** `http://host:port`, for the `/__emulator/…` admin routes. */
+  readonly origin: string;
+  readonly port: number;
+  readonly store: Store;
+  requests(): RequestLogEntry[];
+  clearRequests(): void;
+  configure(switches: EmulatorSwitches): void;
+  /** Current switches. */
+  config(): { rateLimit: RateLimitConfig | null; faults: FaultConfig | null; latency: LatencyConfig | null };
+  onExchange(fn: ExchangeListener): () => void;
+  close(): Promise<void>;
+}
+
+const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
+const BODY_METHODS = new Set(["POST", "PATCH", "PUT"]);
+const KEY_PATTERN = /^Bearer\s+(sk_(?:test|live)_[A-Za-z0-9_-]+)\s*$/;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
+  const host = options.host ?? "127.0.0.1";
+  const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
+  const secretKeys = options.secretKeys ? new Set(options.secretKeys) : undefined;
+  const initial = options.stateFile ? readStateFile(options.stateFile) : undefined;
+  const store = new Store(initial);
+  const stateFile = options.stateFile;
+  if (stateFile) {
+    store.onChange((snap) => writeStateFile(stateFile, snap));
+    if (!initial) writeStateFile(stateFile, store.snapshot());
+  }
+  const router = new Router().add(...allRoutes);
+  const log = new RequestLog();
+
+  let limiter: RateLimiter | null = null;
+  let faults: Faults | null = null;
+  let latency: LatencyConfig | null = null;
+  const configure = (s: EmulatorSwitches) => {
+    if (s.rateLimit !== undefined) limiter = s.rateLimit ? new RateLimiter(s.rateLimit) : null;
+    if (s.faults !== undefined) faults = s.faults ? new Faults(s.faults) : null;
+    if (s.latency !== undefined) {
+      if (s.latency && !(s.latency.minMs >= 0 && s.latency.maxMs >= s.latency.minMs)) {
+        throw new RangeError("latency needs 0 <= minMs <= maxMs");
+      }
+      latency = s.latency ? { ...s.latency } : null;
+    }
+  };
+  configure(options);
+  const currentConfig = () => ({
+    rateLimit: limiter ? { ...limiter.config } : null,
+    faults: faults ? faults.config : null,
+    latency: latency ? { ...latency } : null,
+  });
+
+  const server: Server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => {
+      // Only a bug gets here; answer 500 and keep serving.
+      process.stderr.write(`clerk-emulator: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
+      if (!res.headersSent) send(res, 500, internalError(newTraceId()), newTraceId());
+    });
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const at = new Date().toISOString();
+    const method = (req.method ?? "GET").toUpperCase();
+    const url = new URL(req.url ?? "/", "http://emulator.invalid");
+    const raw = await readBody(req, maxBody);
+
+    if (url.pathname === "/__emulator" || url.pathname.startsWith("/__emulator/")) {
+      return handleAdmin({ method, path: url.pathname, body: raw.text }, res, {
+        store,
+        log,
+        configure,
+        config: currentConfig,
+      });
+    }
+
+    const traceId = newTraceId();
+    const apiPath =
+      url.pathname === "/v1" ? "/" : url.pathname.startsWith("/v1/") ? url.pathname.slice(3) : undefined;
+    const entry: RequestLogEntry = {
+      seq: log.nextSeq(),
+      method,
+      path: apiPath ?? url.pathname,
+      query: queryObject(url.searchParams),
+      requestHeaders: redactHeaders(req),
+      requestBody: parseForLog(raw.text),
+      status: 0,
+      responseHeaders: {},
+      responseBody: undefined,
+      durationMs: 0,
+      at,
+    };
+    const finish = (status: number, body: unknown, headers: Record<string, string>, drop = false) => {
+      entry.status = drop && entry.fault === "drop" ? 0 : status;
+      entry.responseBody = body;
+      entry.responseHeaders = drop ? {} : responseHeaders(traceId, headers, body);
+      entry.durationMs = Math.round((performance.now() - started) * 100) / 100;
+      if (drop) {
+        req.socket.destroy();
+      } else {
+        send(res, status, body, traceId, headers);
+      }
+      log.add(entry);
+      options.logLine?.(
+        `${at} ${method} ${url.pathname}${url.search} -> ${drop ? "DROPPED" : status}${entry.fault ? ` [fault ${entry.fault}]` : ""} ${entry.durationMs}ms`,
+      );
+    };
+    const fail = (e: ClerkApiError) => finish(e.status, errorBody(e.errors, traceId), e.headers);
+
+    if (apiPath === undefined) return fail(routeNotFound(method, url.pathname));
+    if (latency) await sleep(latency.minMs + Math.random() * (latency.maxMs - latency.minMs));
+
+    const key = KEY_PATTERN.exec(req.headers.authorization ?? "")?.[1];
+    if (key === undefined || (secretKeys !== undefined && !secretKeys.has(key)))
+      return fail(unauthenticated());
+
+    if (limiter) {
+      const wait = limiter.take();
+      if (wait > 0) {
+        entry.fault = "rateLimit";
+        return fail(tooManyRequests(wait));
+      }
+    }
+
+    const decision = faults ? faults.decide(WRITE_METHODS.has(method)) : { kind: "none" as const };
+    if (decision.kind === "429") {
+      entry.fault = "429";
+      return fail(tooManyRequests(1));
+    }
+    if (decision.kind === "5xx") {
+      entry.fault = "5xx";
+      return finish(decision.status, internalError(traceId), {});
+    }
+    if (decision.kind === "drop") {
+      entry.fault = "drop";
+      return finish(0, undefined, {}, true);
+    }
+
+    const match = router.match(method, apiPath);
+    if (match.kind === "none") return fail(routeNotFound(method, apiPath));
+    if (match.kind === "wrong-method") {
+      entry.route = match.template;
+      return fail(methodNotAllowed(method, apiPath, match.allowed));
+    }
+    entry.route = match.route.path;
+
+    let body: unknown;
+    if (BODY_METHODS.has(method) && raw.bytes > 0) {
+      if (raw.tooLarge) return fail(payloadTooLarge(maxBody));
+      if (!isJsonContentType(req.headers["content-type"])) {
+        return fail(unsupportedMediaType(req.headers["content-type"] ?? ""));
+      }
+      if (raw.text.trim() !== "") {
+        try {
+          body = JSON.parse(raw.text);
+        } catch (e) {
+          return fail(malformedBody((e as Error).message));
+        }
+        if (body === null || typeof body !== "object" || Array.isArray(body)) {
+          return fail(malformedBody("expected a JSON object"));
+        }
+      }
+    }
+
+    let status: number;
+    let out: unknown;
+    try {
+      const result = store.batch(() =>
+        match.route.handler({ params: match.params, query: url.searchParams, body, store }),
+      );
+      status = result.status;
+      out = result.body;
+    } catch (e) {
+      if (!(e instanceof ClerkApiError)) throw e;
+      if (decision.kind === "dropAfterCommit") entry.fault = "dropAfterCommit";
+      return finish(e.status, errorBody(e.errors, traceId), e.headers, decision.kind === "dropAfterCommit");
+    }
+    if (decision.kind === "dropAfterCommit") entry.fault = "dropAfterCommit";
+    return finish(status, out, {}, decision.kind === "dropAfterCommit");
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  const origin = `http://${host.includes(":") ? `[${host}]` : host}:${port}`;
+
+  return {
+    url: `${origin}/v1`,
+    origin,
+    port,
+    store,
+    requests: () => log.entries(),
+    clearRequests: () => log.clear(),
+    configure,
+    config: currentConfig,
+    onExchange: (fn) => log.onExchange(fn),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}
+
+function send(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  traceId: string,
+  headers: Record<string, string> = {},
+) {
+  const text = body === undefined ? "" : JSON.stringify(body);
+  res.writeHead(status, responseHeaders(traceId, headers, body));
+  res.end(text);
+}
+
+function responseHeaders(
+  traceId: string,
+  extra: Record<string, string>,
+  body: unknown,
+): Record<string, string> {
+  return {
+    ...(body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+    "x-clerk-trace-id": traceId,
+    ...extra,
+  };
+}
+
+const internalError = (traceId: string) =>
+  errorBody(
+    [
+      {
+        code: "internal_clerk_error",
+        message: "Oops, an unexpected error occurred",
+        long_message:
+          "There was an internal error on our servers. We've been notified and are working on fixing it.",
+      },
+    ],
+    traceId,
+  );
+
+function queryObject(q: URLSearchParams): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const k of new Set(q.keys())) {
+    const all = q.getAll(k);
+    out[k] = all.length === 1 ? (all[0] as string) : all;
+  }
+  return out;
+}
+
+/** The log keeps headers for the contract tests, but never a secret key. */
+function redactHeaders(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) {
+    if (v === undefined) continue;
+    out[k] = k === "authorization" ? String(v).replace(/(sk_(?:test|live)_).*/, "$1***") : String(v);
+  }
+  return out;
+}
+
+function parseForLog(text: string): unknown {
+  if (text === "") return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
