@@ -1,0 +1,69 @@
+import { allowlistIdentifiersApi } from "./endpoints/allowlist-identifiers";
+import { blocklistIdentifiersApi } from "./endpoints/blocklist-identifiers";
+import { domainsApi } from "./endpoints/domains";
+import { enterpriseConnectionsApi } from "./endpoints/enterprise-connections";
+import {
+  instanceApi,
+  instanceCommunicationApi,
+  instanceProtectApi,
+  instanceRestrictionsApi,
+  oauthApplicationSettingsApi,
+  organizationSettingsApi,
+} from "./endpoints/instance-settings";
+import { jwtTemplatesApi } from "./endpoints/jwt-templates";
+import { oauthApplicationsApi } from "./endpoints/oauth-applications";
+import { organizationRolesApi } from "./endpoints/organization-roles";
+import { redirectUrlsApi } from "./endpoints/redirect-urls";
+import { samlConnectionsApi } from "./endpoints/saml-connections";
+import type { ClerkLogger } from "./logger";
+import { createRequester, type ResponseValidation } from "./request";
+import type { RetryConfig } from "./retry";
+import { createTransport } from "./transport";
+
+export interface ClerkClientOptions {
+  /** `sk_test_…` / `sk_live_…`. Never logged and never part of an error message. */
+  secretKey: string;
+  /** Default `https://api.clerk.com/v1`; point it at the emulator in tests. */
+  apiUrl?: string | undefined;
+  /** Sent as `Clerk-API-Version`; default `2026-05-12`. */
+  apiVersion?: string | undefined;
+  /** Replaces the default `pulumi-clerk/<version>`. */
+  userAgent?: string | undefined;
+  fetch?: typeof globalThis.fetch | undefined;
+  /** Per-attempt timeout; default 30 s. */
+  timeoutMs?: number | undefined;
+  /** Defaults for every call (each call may override); `false` disables retries. */
+  retry?: Partial<RetryConfig> | false | undefined;
+  logger?: ClerkLogger | undefined;
+  /** What a 2xx body that does not match its schema does: throw (default), warn and pass it on, or nothing. */
+  responseValidation?: ResponseValidation | undefined;
+}
+
+export function createClerkClient(options: ClerkClientOptions) {
+  const transport = createTransport(options);
+  const request = createRequester({
+    transport,
+    retry: options.retry,
+    responseValidation: options.responseValidation,
+    logger: options.logger,
+  });
+  return {
+    allowlistIdentifiers: allowlistIdentifiersApi(request),
+    blocklistIdentifiers: blocklistIdentifiersApi(request),
+    redirectUrls: redirectUrlsApi(request),
+    jwtTemplates: jwtTemplatesApi(request),
+    samlConnections: samlConnectionsApi(request),
+    enterpriseConnections: enterpriseConnectionsApi(request),
+    oauthApplications: oauthApplicationsApi(request),
+    domains: domainsApi(request),
+    organizationRoles: organizationRolesApi(request),
+    instance: instanceApi(request),
+    instanceRestrictions: instanceRestrictionsApi(request),
+    organizationSettings: organizationSettingsApi(request),
+    oauthApplicationSettings: oauthApplicationSettingsApi(request),
+    instanceCommunication: instanceCommunicationApi(request),
+    instanceProtect: instanceProtectApi(request),
+  };
+}
+
+export type ClerkClient = ReturnType<typeof createClerkClient>;

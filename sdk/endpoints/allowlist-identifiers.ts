@@ -1,0 +1,35 @@
+import { collectArrayPages } from "../pagination";
+import type { Requester, RequestOptions } from "../request";
+import {
+  type AllowlistIdentifier,
+  AllowlistIdentifierListSchema,
+  AllowlistIdentifierSchema,
+  type CreateAllowlistIdentifierBody,
+  type DeletedObject,
+  DeletedObjectSchema,
+} from "../schemas";
+import { idPath } from "./path";
+
+const BASE = "/allowlist_identifiers";
+
+// No read-by-id and no update in the API: callers find one identifier by scanning the list.
+export function allowlistIdentifiersApi(request: Requester) {
+  return {
+    list: (opts?: RequestOptions): Promise<AllowlistIdentifier[]> =>
+      collectArrayPages(({ limit, offset }) =>
+        request(
+          {
+            method: "GET",
+            path: BASE,
+            query: { paginated: true, limit, offset },
+            schema: AllowlistIdentifierListSchema,
+          },
+          opts,
+        ),
+      ),
+    create: (body: CreateAllowlistIdentifierBody, opts?: RequestOptions): Promise<AllowlistIdentifier> =>
+      request({ method: "POST", path: BASE, body, schema: AllowlistIdentifierSchema }, opts),
+    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+      request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
+  };
+}

@@ -1,0 +1,39 @@
+import { collectCountedPages } from "../pagination";
+import type { Requester, RequestOptions } from "../request";
+import {
+  type CreateEnterpriseConnectionBody,
+  type DeletedObject,
+  DeletedObjectSchema,
+  type EnterpriseConnection,
+  EnterpriseConnectionListSchema,
+  EnterpriseConnectionSchema,
+  type UpdateEnterpriseConnectionBody,
+} from "../schemas";
+import { idPath } from "./path";
+
+const BASE = "/enterprise_connections";
+
+export function enterpriseConnectionsApi(request: Requester) {
+  return {
+    list: (opts?: RequestOptions): Promise<EnterpriseConnection[]> =>
+      collectCountedPages(({ limit, offset }) =>
+        request(
+          { method: "GET", path: BASE, query: { limit, offset }, schema: EnterpriseConnectionListSchema },
+          opts,
+        ),
+      ),
+    get: (id: string, opts?: RequestOptions): Promise<EnterpriseConnection> =>
+      request({ method: "GET", path: idPath(BASE, id), schema: EnterpriseConnectionSchema }, opts),
+    /** Answers 201. */
+    create: (body: CreateEnterpriseConnectionBody, opts?: RequestOptions): Promise<EnterpriseConnection> =>
+      request({ method: "POST", path: BASE, body, schema: EnterpriseConnectionSchema }, opts),
+    update: (
+      id: string,
+      body: UpdateEnterpriseConnectionBody,
+      opts?: RequestOptions,
+    ): Promise<EnterpriseConnection> =>
+      request({ method: "PATCH", path: idPath(BASE, id), body, schema: EnterpriseConnectionSchema }, opts),
+    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+      request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
+  };
+}

@@ -1,0 +1,40 @@
+import { collectArrayPages } from "../pagination";
+import type { Requester, RequestOptions } from "../request";
+import {
+  type CreateJwtTemplateBody,
+  type DeletedObject,
+  DeletedObjectSchema,
+  type JwtTemplate,
+  JwtTemplateListSchema,
+  JwtTemplateSchema,
+  type UpdateJwtTemplateBody,
+} from "../schemas";
+import { idPath } from "./path";
+
+const BASE = "/jwt_templates";
+
+export function jwtTemplatesApi(request: Requester) {
+  return {
+    list: (opts?: RequestOptions): Promise<JwtTemplate[]> =>
+      collectArrayPages(({ limit, offset }) =>
+        request(
+          {
+            method: "GET",
+            path: BASE,
+            query: { paginated: true, limit, offset },
+            schema: JwtTemplateListSchema,
+          },
+          opts,
+        ),
+      ),
+    get: (id: string, opts?: RequestOptions): Promise<JwtTemplate> =>
+      request({ method: "GET", path: idPath(BASE, id), schema: JwtTemplateSchema }, opts),
+    create: (body: CreateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>
+      request({ method: "POST", path: BASE, body, schema: JwtTemplateSchema }, opts),
+    /** A full replace: `name` and `claims` are required even if unchanged. */
+    update: (id: string, body: UpdateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>
+      request({ method: "PATCH", path: idPath(BASE, id), body, schema: JwtTemplateSchema }, opts),
+    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+      request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
+  };
+}

@@ -1,0 +1,51 @@
+import { collectCountedPages } from "../pagination";
+import type { Requester, RequestOptions } from "../request";
+import {
+  type CreateOAuthApplicationBody,
+  type DeletedObject,
+  DeletedObjectSchema,
+  type OAuthApplication,
+  OAuthApplicationListSchema,
+  OAuthApplicationSchema,
+  type OAuthApplicationWithSecret,
+  OAuthApplicationWithSecretSchema,
+  type UpdateOAuthApplicationBody,
+} from "../schemas";
+import { idPath } from "./path";
+
+const BASE = "/oauth_applications";
+
+export function oauthApplicationsApi(request: Requester) {
+  return {
+    list: (opts?: RequestOptions): Promise<OAuthApplication[]> =>
+      collectCountedPages(({ limit, offset }) =>
+        request(
+          { method: "GET", path: BASE, query: { limit, offset }, schema: OAuthApplicationListSchema },
+          opts,
+        ),
+      ),
+    get: (id: string, opts?: RequestOptions): Promise<OAuthApplication> =>
+      request({ method: "GET", path: idPath(BASE, id), schema: OAuthApplicationSchema }, opts),
+    /** The only answer (with rotateSecret) that carries `client_secret`. */
+    create: (body: CreateOAuthApplicationBody, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
+      request({ method: "POST", path: BASE, body, schema: OAuthApplicationWithSecretSchema }, opts),
+    update: (
+      id: string,
+      body: UpdateOAuthApplicationBody,
+      opts?: RequestOptions,
+    ): Promise<OAuthApplication> =>
+      request({ method: "PATCH", path: idPath(BASE, id), body, schema: OAuthApplicationSchema }, opts),
+    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+      request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
+    /** Invalidates the old secret; never retried after an ambiguous failure unless `idempotent` is set. */
+    rotateSecret: (id: string, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
+      request(
+        {
+          method: "POST",
+          path: idPath(BASE, id, "/rotate_secret"),
+          schema: OAuthApplicationWithSecretSchema,
+        },
+        opts,
+      ),
+  };
+}

@@ -1,0 +1,35 @@
+import { collectCountedPages } from "../pagination";
+import type { Requester, RequestOptions } from "../request";
+import {
+  type CreateSamlConnectionBody,
+  type DeletedObject,
+  DeletedObjectSchema,
+  type SamlConnection,
+  SamlConnectionListSchema,
+  SamlConnectionSchema,
+  type UpdateSamlConnectionBody,
+} from "../schemas";
+import { idPath } from "./path";
+
+const BASE = "/saml_connections";
+
+/** Deprecated by Clerk in favour of enterprise connections. */
+export function samlConnectionsApi(request: Requester) {
+  return {
+    list: (opts?: RequestOptions): Promise<SamlConnection[]> =>
+      collectCountedPages(({ limit, offset }) =>
+        request(
+          { method: "GET", path: BASE, query: { limit, offset }, schema: SamlConnectionListSchema },
+          opts,
+        ),
+      ),
+    get: (id: string, opts?: RequestOptions): Promise<SamlConnection> =>
+      request({ method: "GET", path: idPath(BASE, id), schema: SamlConnectionSchema }, opts),
+    create: (body: CreateSamlConnectionBody, opts?: RequestOptions): Promise<SamlConnection> =>
+      request({ method: "POST", path: BASE, body, schema: SamlConnectionSchema }, opts),
+    update: (id: string, body: UpdateSamlConnectionBody, opts?: RequestOptions): Promise<SamlConnection> =>
+      request({ method: "PATCH", path: idPath(BASE, id), body, schema: SamlConnectionSchema }, opts),
+    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+      request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
+  };
+}

@@ -1,0 +1,135 @@
+import pRetry from "p-retry";
+import type { z } from "zod";
+import { ClerkApiError, ClerkResponseValidationError } from "./errors";
+import type { ClerkLogger } from "./logger";
+import { backoffDelay, decideRetry, type RetryConfig, resolveRetryConfig } from "./retry";
+import type { HttpMethod, Transport, TransportRequest } from "./transport";
+
+/** Per-call options accepted by every endpoint method. */
+export interface RequestOptions {
+  /** Overrides the client's retry config for this call; `false` sends exactly one attempt. */
+  retry?: Partial<RetryConfig> | false;
+  /** Allows retrying a POST after an ambiguous failure (the caller knows a repeat is harmless). */
+  idempotent?: boolean;
+  signal?: AbortSignal;
+  /** Per-attempt timeout. */
+  timeoutMs?: number;
+}
+
+export type ResponseValidation = "error" | "warn" | "off";
+
+export interface RequestSpec<T> {
+  method: HttpMethod;
+  path: string;
+  query?: TransportRequest["query"];
+  body?: unknown;
+  /** Schema of a 2xx body; omit for a 204 answer (the result is then `undefined`). */
+  schema?: z.ZodType<T>;
+}
+
+export type Requester = <T>(spec: RequestSpec<T>, options?: RequestOptions) => Promise<T>;
+
+export interface RequesterConfig {
+  transport: Transport;
+  retry?: Partial<RetryConfig> | false | undefined;
+  responseValidation?: ResponseValidation | undefined;
+  logger?: ClerkLogger | undefined;
+  /** Test seam: how to wait between attempts. */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+/** Sends a request with retries, turns non-2xx answers into ClerkApiError and validates 2xx bodies. */
+export function createRequester(config: RequesterConfig): Requester {
+  const validation = config.responseValidation ?? "error";
+  const sleep = config.sleep ?? abortableSleep;
+
+  return async <T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> => {
+    const retry = resolveRetryConfig(config.retry, options.retry);
+    const startedAt = Date.now();
+
+    const attempt = async (): Promise<T> => {
+      const res = await config.transport({
+        method: spec.method,
+        path: spec.path,
+        query: spec.query,
+        body: spec.body,
+        timeoutMs: options.timeoutMs,
+        signal: options.signal,
+      });
+      if (res.status < 200 || res.status >= 300) {
+        throw new ClerkApiError({
+          status: res.status,
+          method: spec.method,
+          path: spec.path,
+          headers: res.headers,
+          rawBody: res.text,
+        });
+      }
+      return parseBody(spec, res.status, res.text);
+    };
+
+    const parseBody = (s: RequestSpec<T>, status: number, text: string): T => {
+      if (!s.schema) return undefined as T;
+      let json: unknown;
+      try {
+        json = text === "" ? undefined : JSON.parse(text);
+      } catch {
+        json = text;
+      }
+      if (validation === "off") return json as T;
+      const parsed = s.schema.safeParse(json);
+      if (parsed.success) return parsed.data;
+      const error = new ClerkResponseValidationError({
+        method: s.method,
+        path: s.path,
+        status,
+        issues: parsed.error.issues,
+        body: json,
+      });
+      if (validation === "error") throw error;
+      (config.logger?.warn ?? console.warn)(error.message, { issues: error.issues.length });
+      return json as T;
+    };
+
+    return pRetry(attempt, {
+      retries: retry.retries,
+      // Delays are computed and slept in shouldRetry, so Retry-After can be honoured exactly.
+      minTimeout: 0,
+      maxTimeout: 0,
+      maxRetryTime: retry.maxElapsedMs,
+      signal: options.signal,
+      shouldRetry: async ({ error, attemptNumber }) => {
+        const decision = decideRetry(error, { method: spec.method, idempotent: options.idempotent });
+        if (!decision.retry) return false;
+        const delay = decision.delayMs ?? backoffDelay(attemptNumber, retry);
+        const remaining = retry.maxElapsedMs - (Date.now() - startedAt);
+        if (delay > remaining) {
+          config.logger?.debug?.(
+            `clerk: not retrying ${spec.method} ${spec.path}: wait ${delay} ms exceeds budget`,
+          );
+          return false;
+        }
+        config.logger?.debug?.(
+          `clerk: retrying ${spec.method} ${spec.path} in ${delay} ms (${decision.reason}, attempt ${attemptNumber + 1} of ${retry.retries + 1})`,
+        );
+        await sleep(delay, options.signal);
+        return true;
+      },
+    });
+  };
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason);
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}

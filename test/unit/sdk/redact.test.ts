@@ -1,0 +1,40 @@
+import { describe, expect, it } from "vitest";
+import { redactBody, redactHeaders, redactString } from "../../../sdk/redact";
+
+describe("redaction", () => {
+  it("masks secret keys anywhere in a string", () => {
+    expect(redactString("key=sk_test_abc123XYZ and sk_live_Q-w_e")).toBe(
+      "key=sk_test_[REDACTED] and sk_live_[REDACTED]",
+    );
+    expect(redactString("pk_test_abc is public")).toBe("pk_test_abc is public");
+  });
+
+  it("masks the Authorization header but keeps the others", () => {
+    const h = redactHeaders(
+      new Headers({ Authorization: "Bearer sk_test_123", "Clerk-API-Version": "2026-05-12" }),
+    );
+    expect(h.authorization).toBe("Bearer [REDACTED]");
+    expect(h["clerk-api-version"]).toBe("2026-05-12");
+    expect(JSON.stringify(h)).not.toContain("sk_test_123");
+  });
+
+  it("masks secret fields at any depth without touching the input", () => {
+    const body = {
+      name: "app",
+      client_secret: "cs_very_secret",
+      oidc: { client_id: "id", client_secret: "nested" },
+      items: [{ signing_key: "-----BEGIN PRIVATE KEY-----" }],
+      secret: "s",
+      note: "uses sk_live_zzz",
+      empty_secret: null,
+    };
+    const out = redactBody(body) as typeof body;
+    expect(out.client_secret).toBe("[REDACTED]");
+    expect(out.oidc.client_secret).toBe("[REDACTED]");
+    expect(out.oidc.client_id).toBe("id");
+    expect(out.items[0]?.signing_key).toBe("[REDACTED]");
+    expect(out.secret).toBe("[REDACTED]");
+    expect(out.note).toBe("uses sk_live_[REDACTED]");
+    expect(body.client_secret).toBe("cs_very_secret");
+  });
+});
