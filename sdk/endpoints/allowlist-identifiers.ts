@@ -29,7 +29,7 @@ export function allowlistIdentifiersApi(request: Requester) {
       ),
     create: (body: CreateAllowlistIdentifierBody, opts?: RequestOptions): Promise<AllowlistIdentifier> =>
       request({ method: "POST", path: BASE, body, schema: AllowlistIdentifierSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

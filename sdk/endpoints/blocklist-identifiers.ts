@@ -18,7 +18,7 @@ export function blocklistIdentifiersApi(request: Requester) {
       (await request({ method: "GET", path: BASE, schema: BlocklistIdentifierListSchema }, opts)).data,
     create: (body: CreateBlocklistIdentifierBody, opts?: RequestOptions): Promise<BlocklistIdentifier> =>
       request({ method: "POST", path: BASE, body, schema: BlocklistIdentifierSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

@@ -21,10 +21,10 @@ export function domainsApi(request: Requester) {
     /** Satellite domains only. */
     create: (body: CreateDomainBody, opts?: RequestOptions): Promise<Domain> =>
       request({ method: "POST", path: BASE, body, schema: DomainSchema }, opts),
-    update: (id: string, body: UpdateDomainBody, opts?: RequestOptions): Promise<Domain> =>
+    update: async (id: string, body: UpdateDomainBody, opts?: RequestOptions): Promise<Domain> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: DomainSchema }, opts),
     /** Satellite domains only; the primary domain cannot be deleted. */
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

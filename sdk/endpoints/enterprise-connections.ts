@@ -22,7 +22,7 @@ export function enterpriseConnectionsApi(request: Requester) {
           opts,
         ),
       ),
-    get: (id: string, opts?: RequestOptions): Promise<EnterpriseConnection> =>
+    get: async (id: string, opts?: RequestOptions): Promise<EnterpriseConnection> =>
       request({ method: "GET", path: idPath(BASE, id), schema: EnterpriseConnectionSchema }, opts),
     /** Answers 201. */
     create: (body: CreateEnterpriseConnectionBody, opts?: RequestOptions): Promise<EnterpriseConnection> =>
@@ -33,7 +33,7 @@ export function enterpriseConnectionsApi(request: Requester) {
       opts?: RequestOptions,
     ): Promise<EnterpriseConnection> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: EnterpriseConnectionSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

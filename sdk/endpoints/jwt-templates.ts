@@ -27,14 +27,14 @@ export function jwtTemplatesApi(request: Requester) {
           opts,
         ),
       ),
-    get: (id: string, opts?: RequestOptions): Promise<JwtTemplate> =>
+    get: async (id: string, opts?: RequestOptions): Promise<JwtTemplate> =>
       request({ method: "GET", path: idPath(BASE, id), schema: JwtTemplateSchema }, opts),
     create: (body: CreateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>
       request({ method: "POST", path: BASE, body, schema: JwtTemplateSchema }, opts),
     /** A full replace: `name` and `claims` are required even if unchanged. */
-    update: (id: string, body: UpdateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>
+    update: async (id: string, body: UpdateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: JwtTemplateSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

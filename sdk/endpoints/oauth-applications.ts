@@ -24,7 +24,7 @@ export function oauthApplicationsApi(request: Requester) {
           opts,
         ),
       ),
-    get: (id: string, opts?: RequestOptions): Promise<OAuthApplication> =>
+    get: async (id: string, opts?: RequestOptions): Promise<OAuthApplication> =>
       request({ method: "GET", path: idPath(BASE, id), schema: OAuthApplicationSchema }, opts),
     /** The only answer (with rotateSecret) that carries `client_secret`. */
     create: (body: CreateOAuthApplicationBody, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
@@ -35,10 +35,10 @@ export function oauthApplicationsApi(request: Requester) {
       opts?: RequestOptions,
     ): Promise<OAuthApplication> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: OAuthApplicationSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
     /** Invalidates the old secret; never retried after an ambiguous failure unless `idempotent` is set. */
-    rotateSecret: (id: string, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
+    rotateSecret: async (id: string, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
       request(
         {
           method: "POST",

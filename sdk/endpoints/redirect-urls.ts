@@ -26,11 +26,11 @@ export function redirectUrlsApi(request: Requester) {
           opts,
         ),
       ),
-    get: (id: string, opts?: RequestOptions): Promise<RedirectUrl> =>
+    get: async (id: string, opts?: RequestOptions): Promise<RedirectUrl> =>
       request({ method: "GET", path: idPath(BASE, id), schema: RedirectUrlSchema }, opts),
     create: (body: CreateRedirectUrlBody, opts?: RequestOptions): Promise<RedirectUrl> =>
       request({ method: "POST", path: BASE, body, schema: RedirectUrlSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }

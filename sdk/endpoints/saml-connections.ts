@@ -23,13 +23,17 @@ export function samlConnectionsApi(request: Requester) {
           opts,
         ),
       ),
-    get: (id: string, opts?: RequestOptions): Promise<SamlConnection> =>
+    get: async (id: string, opts?: RequestOptions): Promise<SamlConnection> =>
       request({ method: "GET", path: idPath(BASE, id), schema: SamlConnectionSchema }, opts),
     create: (body: CreateSamlConnectionBody, opts?: RequestOptions): Promise<SamlConnection> =>
       request({ method: "POST", path: BASE, body, schema: SamlConnectionSchema }, opts),
-    update: (id: string, body: UpdateSamlConnectionBody, opts?: RequestOptions): Promise<SamlConnection> =>
+    update: async (
+      id: string,
+      body: UpdateSamlConnectionBody,
+      opts?: RequestOptions,
+    ): Promise<SamlConnection> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: SamlConnectionSchema }, opts),
-    delete: (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
+    delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
   };
 }
