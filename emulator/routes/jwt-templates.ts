@@ -36,9 +36,12 @@ const render = (r: JwtTemplateRecord) => ({
 
 function resolve(input: z.output<typeof Body>, prev: JwtTemplateRecord | undefined) {
   const custom = input.custom_signing_key ?? prev?.custom_signing_key ?? false;
+  // A custom key carries its own algorithm and key over PATCHes; leaving custom mode reverts to Clerk's key.
+  const keepCustom = custom && prev?.custom_signing_key === true;
   const algorithm =
-    input.signing_algorithm ?? (custom ? undefined : (prev?.signing_algorithm ?? DEFAULTS.signing_algorithm));
-  const key = input.signing_key ?? (custom ? prev?.signing_key : null) ?? null;
+    input.signing_algorithm ??
+    (custom ? (keepCustom ? prev?.signing_algorithm : undefined) : DEFAULTS.signing_algorithm);
+  const key = input.signing_key ?? (keepCustom ? prev?.signing_key : null) ?? null;
   if (custom) {
     const missing = [];
     if (!algorithm) missing.push(paramMissing("signing_algorithm"));
