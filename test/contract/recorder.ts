@@ -2,7 +2,7 @@
 // and tallies which spec operations were exercised. One instance per vitest test file (vitest isolates
 // modules per file); the tally is also written to disk so a script can sum it over a whole run.
 import { createHash } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Exchange, type ExchangeResult, repoRoot, specOperations, validateExchange } from "./openapi";
@@ -126,55 +126,21 @@ export function formatTally(t: Tally = tally(), withMissing = false): string {
   return lines.join("\n");
 }
 
-/** One JSON file per test file; `print-tally` sums the files of the most recent run. */
+/** One JSON file per test file; `print-tally.mjs` sums the files of the most recent run. */
 export function tallyDir(): string {
   const key = createHash("sha256").update(repoRoot()).digest("hex").slice(0, 12);
   return process.env.CONTRACT_TALLY_DIR ?? join(tmpdir(), `pulumi-clerk-contract-tally-${key}`);
 }
 
-interface TallyFile {
-  testFile: string;
-  /** The vitest main process: test workers are its children, so this groups one run's files. */
-  run: number;
-  at: string;
-  counts: Record<string, { count: number; ok: number }>;
-}
-
+/**
+ * Writes this file's tally, with the spec's operation list, so the summing script needs no spec parser.
+ * `run` is the vitest main process (test workers are its children), which groups one run's files.
+ */
 export function writeTally(testFile: string): void {
   if (exercised.size === 0) return;
   const dir = tallyDir();
   mkdirSync(dir, { recursive: true });
   const name = createHash("sha256").update(testFile).digest("hex").slice(0, 16);
-  const body: TallyFile = {
-    testFile,
-    run: process.ppid,
-    at: new Date().toISOString(),
-    counts: Object.fromEntries(exercised),
-  };
+  const body = { testFile, run: process.ppid, at: new Date().toISOString(), tally: tally() };
   writeFileSync(join(dir, `${name}.json`), JSON.stringify(body));
-}
-
-/** Sums the tally files of the newest run (or all of them). */
-export function readRunTally(allRuns = false): { tally: Tally; files: string[] } {
-  const dir = tallyDir();
-  let entries: TallyFile[] = [];
-  try {
-    entries = readdirSync(dir)
-      .filter((f) => f.endsWith(".json"))
-      .map((f) => JSON.parse(readFileSync(join(dir, f), "utf8")) as TallyFile);
-  } catch {
-    // No directory yet: nothing was recorded.
-  }
-  const newest = entries.reduce<TallyFile | undefined>((a, b) => (!a || b.at > a.at ? b : a), undefined);
-  const chosen = allRuns ? entries : entries.filter((e) => e.run === newest?.run);
-  const sum = new Map<string, { count: number; ok: number }>();
-  for (const e of chosen) {
-    for (const [op, c] of Object.entries(e.counts)) {
-      const s = sum.get(op) ?? { count: 0, ok: 0 };
-      s.count += c.count;
-      s.ok += c.ok;
-      sum.set(op, s);
-    }
-  }
-  return { tally: tally(sum), files: chosen.map((e) => e.testFile) };
 }

@@ -58,11 +58,12 @@ beforeAll(async () => {
   });
 });
 
-afterAll((suite) => {
+// vitest passes fixtures first (it insists on a destructuring pattern there) and the suite second.
+// biome-ignore lint/correctness/noEmptyPattern: required by vitest's fixture parser
+afterAll(({}, suite) => {
   unsubscribe?.();
   // At file level the suite is the file itself.
-  const file = suite as { filepath?: string; name?: string };
-  writeTally(file.filepath ?? file.name ?? "unknown");
+  writeTally((suite as { filepath?: string }).filepath ?? suite.name);
   const problems = recordedProblems();
   if (problems.length === 0) return;
   const counts = new Map<string, number>();
