@@ -1,0 +1,67 @@
+import { z } from "zod";
+
+/**
+ * Shared input validators. Each reports a message a user can act on without echoing the value.
+ * They run in `check`, before any request is sent.
+ */
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
+const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+const PHONE = /^\+[1-9]\d{6,14}$/;
+const WALLET = /^0x[0-9a-fA-F]{40}$/;
+
+export function nonEmptyString(max = 1024) {
+  return z.string().trim().min(1).max(max);
+}
+
+/**
+ * An allow-list or block-list identifier: an email address, an email domain, a phone number in E.164
+ * format or a web3 wallet. Emails and domains are compared case-insensitively by Clerk, so they are
+ * lowercased here to keep state equal to what Clerk returns.
+ */
+export const identifier = z
+  .string()
+  .trim()
+  .min(1)
+  .max(320)
+  .transform((v) => (v.startsWith("0x") ? v : v.toLowerCase()))
+  .refine((v) => (v.includes("@") ? EMAIL.test(v) : DOMAIN.test(v) || PHONE.test(v) || WALLET.test(v)), {
+    message:
+      "must be an email address (name@example.com), an email domain (example.com), a phone number in E.164 " +
+      "format (+15551234567) or a web3 wallet address (0x followed by 40 hex digits)",
+  });
+
+/** A redirect URL: `https://…`, `http://localhost…` for development, or a custom scheme (`myapp://…`). */
+export const redirectUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .max(2048)
+  .refine(
+    (v) => {
+      if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/\S+$/.test(v)) return false;
+      try {
+        new URL(v);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    {
+      message:
+        "must be a full URL with a scheme, such as https://app.example.com/callback or myapp://callback",
+    },
+  );
+
+/** A JSON object (not an array, not a string): what Clerk accepts for claims and metadata. */
+export const jsonObject = z.record(z.string(), z.unknown()).refine((v) => isJson(v), {
+  message: "must be a JSON object (strings, numbers, booleans, null, lists and objects only)",
+});
+
+function isJson(v: unknown): boolean {
+  if (v === null || typeof v === "string" || typeof v === "boolean") return true;
+  if (typeof v === "number") return Number.isFinite(v);
+  if (Array.isArray(v)) return v.every(isJson);
+  if (typeof v === "object") return Object.values(v as object).every(isJson);
+  return false;
+}

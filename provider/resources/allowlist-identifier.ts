@@ -1,0 +1,69 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { AllowlistIdentifier as AllowlistIdentifierObject } from "../../sdk/schemas";
+import { identifier } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { ResourceDefinition } from "../runtime/definition";
+
+export interface AllowlistIdentifierArgs {
+  /** Email address, email domain, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
+  identifier: pulumi.Input<string>;
+  /** Send an invitation to this email address or phone number when the identifier is created. Only used at creation. */
+  notify?: pulumi.Input<boolean>;
+  /** Adopt an existing allow-list identifier with this Clerk id instead of creating one. */
+  importId?: pulumi.Input<string>;
+}
+
+type Inputs = { identifier: string; notify?: boolean };
+
+/** Clerk has no GET by id for allow-list identifiers: reads share one listing per provider process. */
+const COLLECTION = "allowlist_identifiers";
+
+export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, AllowlistIdentifierObject> = {
+  type: "AllowlistIdentifier",
+  inputs: z.strictObject({ identifier, notify: z.boolean().optional() }),
+  replaceOnChange: ["identifier"],
+  createOnly: ["notify"],
+  id: (api) => api.id,
+  toInputs: (api) => ({ identifier: api.identifier }),
+  toComputed: (api) => ({
+    identifierType: api.identifier_type,
+    invitationId: api.invitation_id ?? undefined,
+    createdAt: api.created_at,
+    updatedAt: api.updated_at,
+  }),
+  create: ({ client, lists }, inputs) =>
+    lists.write(COLLECTION, () =>
+      client.allowlistIdentifiers.create({
+        identifier: inputs.identifier,
+        ...(inputs.notify !== undefined ? { notify: inputs.notify } : {}),
+      }),
+    ),
+  read: async ({ client, lists }, id) =>
+    (await lists.get(COLLECTION, () => client.allowlistIdentifiers.list())).find((x) => x.id === id),
+  delete: async ({ client, lists }, id) => {
+    await lists.write(COLLECTION, () => client.allowlistIdentifiers.delete(id));
+  },
+};
+
+/**
+ * An identifier allowed to sign up when the instance's allow-list is on (see InstanceRestrictions).
+ *
+ * Clerk cannot edit identifiers: a change of `identifier` replaces it. `notify` only matters at
+ * creation and is never read back. Refresh sees deletions.
+ */
+export class AllowlistIdentifier extends ClerkResource {
+  declare readonly identifier: pulumi.Output<string>;
+  declare readonly notify: pulumi.Output<boolean | undefined>;
+  /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */
+  declare readonly identifierType: pulumi.Output<string>;
+  /** The invitation Clerk sent when `notify` was true. */
+  declare readonly invitationId: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<number>;
+  declare readonly updatedAt: pulumi.Output<number>;
+
+  constructor(name: string, args: AllowlistIdentifierArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = ["identifierType", "invitationId", "createdAt", "updatedAt"];
+    super("AllowlistIdentifier", name, args, opts, outputs);
+  }
+}

@@ -1,0 +1,56 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { BlocklistIdentifier as BlocklistIdentifierObject } from "../../sdk/schemas";
+import { identifier } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { ResourceDefinition } from "../runtime/definition";
+
+export interface BlocklistIdentifierArgs {
+  /** Email address, email domain, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
+  identifier: pulumi.Input<string>;
+  /** Adopt an existing block-list identifier with this Clerk id instead of creating one. */
+  importId?: pulumi.Input<string>;
+}
+
+type Inputs = { identifier: string };
+
+/** Clerk has no GET by id for block-list identifiers: reads share one listing per provider process. */
+const COLLECTION = "blocklist_identifiers";
+
+export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, BlocklistIdentifierObject> = {
+  type: "BlocklistIdentifier",
+  inputs: z.strictObject({ identifier }),
+  replaceOnChange: ["identifier"],
+  id: (api) => api.id,
+  toInputs: (api) => ({ identifier: api.identifier }),
+  toComputed: (api) => ({
+    identifierType: api.identifier_type,
+    createdAt: api.created_at,
+    updatedAt: api.updated_at,
+  }),
+  create: ({ client, lists }, inputs) =>
+    lists.write(COLLECTION, () => client.blocklistIdentifiers.create({ identifier: inputs.identifier })),
+  read: async ({ client, lists }, id) =>
+    (await lists.get(COLLECTION, () => client.blocklistIdentifiers.list())).find((x) => x.id === id),
+  delete: async ({ client, lists }, id) => {
+    await lists.write(COLLECTION, () => client.blocklistIdentifiers.delete(id));
+  },
+};
+
+/**
+ * An identifier that may not sign up when the instance's block-list is on (see InstanceRestrictions).
+ *
+ * Clerk cannot edit identifiers: a change of `identifier` replaces it. Refresh sees deletions.
+ */
+export class BlocklistIdentifier extends ClerkResource {
+  declare readonly identifier: pulumi.Output<string>;
+  /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */
+  declare readonly identifierType: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<number>;
+  declare readonly updatedAt: pulumi.Output<number>;
+
+  constructor(name: string, args: BlocklistIdentifierArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = ["identifierType", "createdAt", "updatedAt"];
+    super("BlocklistIdentifier", name, args, opts, outputs);
+  }
+}

@@ -1,0 +1,45 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { RedirectUrl as RedirectUrlObject } from "../../sdk/schemas";
+import { redirectUrl } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { ResourceDefinition } from "../runtime/definition";
+import { orUndefined } from "../runtime/not-found";
+
+export interface RedirectUrlArgs {
+  /** The URL Clerk may redirect to after OAuth or sign-in: `https://…` or a custom scheme (`myapp://callback`). Changing it replaces the object. */
+  url: pulumi.Input<string>;
+  /** Adopt an existing redirect URL with this Clerk id instead of creating one. */
+  importId?: pulumi.Input<string>;
+}
+
+type Inputs = { url: string };
+
+export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject> = {
+  type: "RedirectUrl",
+  inputs: z.strictObject({ url: redirectUrl }),
+  replaceOnChange: ["url"],
+  id: (api) => api.id,
+  toInputs: (api) => ({ url: api.url }),
+  toComputed: (api) => ({ createdAt: api.created_at, updatedAt: api.updated_at }),
+  create: ({ client }, inputs) => client.redirectUrls.create({ url: inputs.url }),
+  read: ({ client }, id) => orUndefined(client.redirectUrls.get(id)),
+  delete: async ({ client }, id) => {
+    await client.redirectUrls.delete(id);
+  },
+};
+
+/**
+ * A URL Clerk allows as a redirect target (OAuth callbacks of native apps, sign-in redirects).
+ *
+ * Clerk cannot edit a redirect URL, so a change of `url` replaces it. Refresh sees deletions.
+ */
+export class RedirectUrl extends ClerkResource {
+  declare readonly url: pulumi.Output<string>;
+  declare readonly createdAt: pulumi.Output<number>;
+  declare readonly updatedAt: pulumi.Output<number>;
+
+  constructor(name: string, args: RedirectUrlArgs, opts?: pulumi.CustomResourceOptions) {
+    super("RedirectUrl", name, args, opts, ["createdAt", "updatedAt"]);
+  }
+}

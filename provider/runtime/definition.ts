@@ -1,0 +1,54 @@
+import type { z } from "zod";
+import type { ClerkClient } from "../../sdk";
+
+/** What a definition's operations receive besides their arguments. */
+export interface OperationContext {
+  /** The Clerk client, built on first use from configure()/environment. */
+  readonly client: ClerkClient;
+  /** Per-process shared listings of list-only collections (see list-cache.ts). */
+  readonly lists: import("./list-cache").ListCache;
+  /** The resource's type name, e.g. "JwtTemplate", for messages. */
+  readonly type: string;
+}
+
+/**
+ * One definition per resource: everything the generic layer (generic.ts) needs to implement
+ * check/diff/create/read/update/delete. Inputs and outputs are camelCase, as the user wrote them;
+ * `Api` is Clerk's wire object.
+ */
+export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api> {
+  /** Type name, also the last part of the Pulumi type token `pulumi-nodejs:dynamic/clerk:<type>`. */
+  readonly type: string;
+  /** Input schema (strict: an unknown field is an error). May normalise values (e.g. lowercase emails). */
+  readonly inputs: z.ZodType<Inputs>;
+  /** Inputs whose change Clerk cannot apply in place. */
+  readonly replaceOnChange: readonly (keyof Inputs & string)[];
+  /** Replace by deleting first, when Clerk rejects two objects with the same natural key. */
+  readonly deleteBeforeReplace?: boolean;
+  /** Inputs Clerk never returns: carried over from state on read (drift there cannot be seen). */
+  readonly writeOnly?: readonly (keyof Inputs & string)[];
+  /** Inputs whose changes are ignored after create (create-time side effects such as `notify`). */
+  readonly createOnly?: readonly (keyof Inputs & string)[];
+  /** Optional inputs whose removal from the program clears them in Clerk (instead of leaving Clerk's value). */
+  readonly clearable?: readonly (keyof Inputs & string)[];
+  /** Custom equality for inputs that Clerk reorders or normalises. Default: deep equality. */
+  readonly equals?: { readonly [K in keyof Inputs]?: (live: unknown, desired: unknown) => boolean };
+
+  /** The Clerk id of a wire object. */
+  id(api: Api): string;
+  /** Wire object → the input view of it (what the user would have written to get this object). */
+  toInputs(api: Api): Partial<Inputs>;
+  /** Wire object → computed outputs that are not inputs (ids, timestamps, URLs). */
+  toComputed(api: Api): Record<string, unknown>;
+
+  create(ctx: OperationContext, inputs: Inputs): Promise<Api>;
+  /** The live object, or undefined when it no longer exists. */
+  read(ctx: OperationContext, id: string): Promise<Api | undefined>;
+  /** Apply changed inputs in place; absent when every input forces replacement. */
+  update?(ctx: OperationContext, id: string, news: Inputs, olds: Partial<Inputs>): Promise<Api>;
+  /** Delete; must treat "already gone" as success (the generic layer also swallows 404). */
+  delete(ctx: OperationContext, id: string, olds: Partial<Inputs>): Promise<void>;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of every input shape.
+export type AnyDefinition = ResourceDefinition<any, any>;

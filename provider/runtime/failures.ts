@@ -1,0 +1,30 @@
+import { ClerkApiError } from "../../sdk";
+
+/** Anything that looks like a Clerk secret key; messages must never carry one (defence in depth). */
+const SECRET_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
+
+export function redactSecrets(text: string): string {
+  return text.replace(SECRET_KEY, "$1_$2_[REDACTED]");
+}
+
+/** Clerk says the object does not exist (any more). */
+export function isGone(e: unknown): boolean {
+  return e instanceof ClerkApiError && e.status === 404;
+}
+
+/**
+ * One line a user can act on: what we tried, on which resource, and Clerk's own words (code, message,
+ * trace id, which ClerkApiError's message already carries).
+ */
+export function describeFailure(e: unknown, verb: string, type: string, id: string | undefined): Error {
+  const what = `${verb} ${type}${id ? ` "${id}"` : ""}`;
+  let detail = e instanceof Error ? e.message : String(e);
+  if (e instanceof ClerkApiError && e.status === 402) {
+    detail += " (this feature is not available on the Clerk plan of this instance)";
+  }
+  const err = new Error(redactSecrets(`${what} failed: ${detail}`), { cause: e });
+  err.name = e instanceof Error ? e.name : "Error";
+  // The dynamic-provider host prints the stack; keep it free of the original (possibly long) one.
+  err.stack = `${err.name}: ${err.message}`;
+  return err;
+}

@@ -1,0 +1,37 @@
+/**
+ * What Pulumi's dynamic-provider process loads by package name (`require("pulumi-clerk/runtime")`):
+ * the serialized provider object in every resource's state only delegates here (DESIGN.md rule 1).
+ */
+import type { AnyDefinition, OperationContext } from "./definition";
+import { type Handlers, makeHandlers } from "./generic";
+import { ListCache } from "./list-cache";
+import { definitions } from "./registry";
+import { ClientHolder, type ConfigSource, resolveSettings } from "./settings";
+
+const clients = new ClientHolder();
+const lists = new ListCache();
+const handlers = new Map<string, Handlers & { configure: typeof configure }>();
+
+/** Called by the host with the stack's config (secrets decrypted) before any other method. */
+export async function configure(req: { config: ConfigSource }): Promise<void> {
+  clients.configure(resolveSettings(req.config, process.env));
+}
+
+/** The dynamic provider of one resource type: configure plus the six methods (see generic.ts). */
+export function provider(type: string): Handlers & { configure: typeof configure } {
+  let h = handlers.get(type);
+  if (!h) {
+    const def = definitions.get(type);
+    if (!def)
+      throw new Error(`pulumi-clerk: unknown resource type "${type}" (is the installed version older?)`);
+    h = { ...makeHandlers(def, () => contextFor(def)), configure };
+    handlers.set(type, h);
+  }
+  return h;
+}
+
+function contextFor(def: AnyDefinition): OperationContext {
+  return { client: clients.get(), lists, type: def.type };
+}
+
+export { definitions };

@@ -1,0 +1,69 @@
+import { type ClerkClient, createClerkClient } from "../../sdk";
+
+/** Where the provider process finds its Clerk settings (DESIGN.md rule 2: never through state). */
+export interface ClerkSettings {
+  secretKey?: string;
+  apiUrl?: string;
+  apiVersion?: string;
+}
+
+/** The part of Pulumi's dynamic ConfigureRequest config we use. */
+export interface ConfigSource {
+  get(key: string): string | undefined;
+}
+
+export class MissingSecretKeyError extends Error {
+  constructor() {
+    super(
+      "Clerk secret key is not set. Set it for the stack with `pulumi config set --secret clerk:secretKey sk_...` " +
+        "or in the environment as CLERK_SECRET_KEY.",
+    );
+    this.name = "MissingSecretKeyError";
+  }
+}
+
+/** Stack config first, then the environment; empty strings count as unset. */
+export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): ClerkSettings {
+  const pick = (key: string, envName: string) => nonEmpty(config?.get(key)) ?? nonEmpty(env[envName]);
+  return {
+    secretKey: pick("clerk:secretKey", "CLERK_SECRET_KEY"),
+    apiUrl: pick("clerk:apiUrl", "CLERK_API_URL"),
+    apiVersion: pick("clerk:apiVersion", "CLERK_API_VERSION"),
+  };
+}
+
+function nonEmpty(v: string | undefined): string | undefined {
+  return v === undefined || v.trim() === "" ? undefined : v.trim();
+}
+
+/**
+ * Holds the settings of this provider process and builds the client lazily, so that check and diff
+ * (which never call Clerk) work without a key, and a missing key is one clear error at the first
+ * operation that needs it.
+ */
+export class ClientHolder {
+  private settings: ClerkSettings;
+  private client: ClerkClient | undefined;
+
+  constructor(settings: ClerkSettings = resolveSettings(undefined, process.env)) {
+    this.settings = settings;
+  }
+
+  configure(settings: ClerkSettings): void {
+    this.settings = settings;
+    this.client = undefined;
+  }
+
+  get(): ClerkClient {
+    if (!this.client) {
+      const { secretKey, apiUrl, apiVersion } = this.settings;
+      if (!secretKey) throw new MissingSecretKeyError();
+      this.client = createClerkClient({
+        secretKey,
+        ...(apiUrl ? { apiUrl } : {}),
+        ...(apiVersion ? { apiVersion } : {}),
+      });
+    }
+    return this.client;
+  }
+}
