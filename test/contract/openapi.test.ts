@@ -290,6 +290,21 @@ describe("validateExchange: requests", () => {
     ]);
   });
 
+  it("reads array query parameters by their declared style", () => {
+    const list = {
+      method: "GET",
+      path: "/organization_domains",
+      responseBody: { data: [], total_count: 0 },
+    } as const;
+    // enrollment_mode is `style: form, explode: false`: one comma-joined value.
+    expect(
+      check({ ...list, query: { enrollment_mode: "automatic_invitation,-enterprise_sso" } }).problems,
+    ).toEqual([]);
+    expect(
+      check({ ...list, query: { enrollment_mode: "automatic_invitation,bogus" } }).problems.join("\n"),
+    ).toMatch(/^ListAllOrganizationDomains request query \/enrollment_mode\/1: must be one of/);
+  });
+
   it("requires a required request body and rejects a body where none is declared", () => {
     // UpdateDomain is one of the few covered operations whose requestBody says `required: true`.
     const update = check({ method: "PATCH", path: "/domains/dmn_1", status: 404, responseBody: undefined });

@@ -71,7 +71,7 @@ export function loadSpec(): Json {
     );
   }
   const text = readFileSync(path, "utf8");
-  const doc = readJsonCache(text) ?? parseYaml(text);
+  const doc = parseSpecCached(text);
   if (!doc || typeof doc !== "object" || !doc.paths || !doc.components) {
     throw new Error(`contract: ${path} is not an OpenAPI document (no paths/components)`);
   }
@@ -80,7 +80,7 @@ export function loadSpec(): Json {
 }
 
 // YAML parsing takes ~2.5 s and vitest isolates test files, so keep a JSON copy keyed by content hash.
-function readJsonCache(text: string): Json | undefined {
+function parseSpecCached(text: string): Json {
   const file = join(tmpdir(), `pulumi-clerk-openapi-${createHash("sha256").update(text).digest("hex")}.json`);
   try {
     if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
@@ -436,13 +436,17 @@ function queryEntries(ex: Exchange): Map<string, string[]> {
   return out;
 }
 
-/** Query strings arrive as text; turn them into the declared type so the schema can judge them. */
-function coerce(values: string[], schema: Json, spec: Json): unknown {
-  const s = deref(spec, schema) ?? {};
-  if (s.type === "array")
-    return values
-      .flatMap((v) => (v.includes(",") ? v.split(",") : [v]))
-      .map((v) => coerceOne(v, s.items ? deref(spec, s.items) : {}));
+/**
+ * Query strings arrive as text; turn them into the declared type so the schema can judge them. Arrays
+ * follow the parameter's style: form + explode (the default) repeats the name, explode: false joins by commas.
+ */
+function coerce(values: string[], param: Json, spec: Json): unknown {
+  const s = deref(spec, param.schema ?? {}) ?? {};
+  if (s.type === "array") {
+    const items = s.items ? deref(spec, s.items) : {};
+    const parts = param.explode === false ? values.flatMap((v) => v.split(",")) : values;
+    return parts.map((v) => coerceOne(v, items));
+  }
   return coerceOne(values[values.length - 1] ?? "", s);
 }
 
@@ -520,7 +524,7 @@ export function validateExchange(ex: Exchange): ExchangeResult {
     const value: Record<string, unknown> = {};
     for (const [k, vs] of present) {
       const p = declared.find((d) => d.name === k);
-      value[k] = p ? coerce(vs, p.schema ?? {}, s.spec) : vs.length === 1 ? vs[0] : vs;
+      value[k] = p ? coerce(vs, p, s.spec) : vs.length === 1 ? vs[0] : vs;
     }
     const schema = {
       type: "object",
