@@ -104,7 +104,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
 
   const server: Server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) => {
-      // Only a bug gets here; answer 500 and keep serving.
+      // A client that hung up mid-body is not our error; there is no one left to answer.
+      if (req.destroyed || res.destroyed) return;
+      // Otherwise only a bug gets here; answer 500 and keep serving.
       process.stderr.write(`clerk-emulator: internal error: ${(e as Error)?.stack ?? String(e)}\n`);
       if (!res.headersSent) send(res, 500, internalError(newTraceId()), newTraceId());
     });

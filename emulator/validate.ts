@@ -105,7 +105,9 @@ export const isHostWithOptionalPort = (s: string) => {
 
 /** An absolute URL; http(s) ones need a host. */
 export function isUrl(s: string, opts: { customScheme?: boolean; httpsOnly?: boolean } = {}): boolean {
-  if (/\s/.test(s) || s.length > 2048) return false;
+  // Control characters would be silently stripped or escaped by URL parsing; reject them instead.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: that is the point
+  if (/[\s\u0000-\u001f\u007f]/.test(s) || s.length > 2048) return false;
   let u: URL;
   try {
     u = new URL(s);
@@ -114,8 +116,13 @@ export function isUrl(s: string, opts: { customScheme?: boolean; httpsOnly?: boo
   }
   const web = u.protocol === "http:" || u.protocol === "https:";
   if (web) return u.hostname !== "" && (!opts.httpsOnly || u.protocol === "https:" || isLocal(u.hostname));
-  return opts.customScheme === true && /^[a-z][a-z0-9+.-]*:$/.test(u.protocol);
+  return (
+    opts.customScheme === true && /^[a-z][a-z0-9+.-]*:$/.test(u.protocol) && !UNSAFE_SCHEMES.has(u.protocol)
+  );
 }
+
+/** Schemes that run code or read local files are never valid redirect targets. */
+const UNSAFE_SCHEMES = new Set(["javascript:", "data:", "vbscript:", "file:", "blob:"]);
 
 const isLocal = (host: string) => host === "localhost" || host === "127.0.0.1" || host.endsWith(".localhost");
 
