@@ -25,11 +25,16 @@ export const identifier = z
   .min(1)
   .max(320)
   .transform((v) => (v.startsWith("0x") ? v : v.toLowerCase()))
-  .refine((v) => (v.includes("@") ? EMAIL.test(v) : DOMAIN.test(v) || PHONE.test(v) || WALLET.test(v)), {
-    message:
-      "must be an email address (name@example.com), an email domain (example.com), a phone number in E.164 " +
-      "format (+15551234567) or a web3 wallet address (0x followed by 40 hex digits)",
-  });
+  .refine(
+    (v) =>
+      v === "" /* reported once, by min(1) */ ||
+      (v.includes("@") ? EMAIL.test(v) : DOMAIN.test(v) || PHONE.test(v) || WALLET.test(v)),
+    {
+      message:
+        "must be an email address (name@example.com), an email domain (example.com), a phone number in E.164 " +
+        "format (+15551234567) or a web3 wallet address (0x followed by 40 hex digits)",
+    },
+  );
 
 /** A redirect URL: `https://…`, `http://localhost…` for development, or a custom scheme (`myapp://…`). */
 export const redirectUrl = z
@@ -39,6 +44,7 @@ export const redirectUrl = z
   .max(2048)
   .refine(
     (v) => {
+      if (v === "") return true; // reported once, by min(1)
       if (!/^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/\S+$/.test(v)) return false;
       try {
         new URL(v);
