@@ -1,0 +1,183 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { Instance, UpdateInstanceBody } from "../../sdk/schemas";
+import { nonEmptyString } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { OperationContext, ResourceDefinition } from "../runtime/definition";
+import { sameSet } from "../runtime/equality";
+import { declaredBody } from "./singleton";
+
+/**
+ * Arguments of {@link InstanceSettings}. Every argument is optional: one left out is left as Clerk has
+ * it (removing an argument later does not reset it either).
+ *
+ * Clerk's `GET /instance` shows only `allowed_origins`. Every other argument is **write-only**: Clerk
+ * never returns it, so the provider keeps the value you declared in state, and refresh cannot see a
+ * change made in the dashboard. Each update re-sends every declared argument, which re-asserts them.
+ */
+export interface InstanceSettingsArgs {
+  /**
+   * Extra origins allowed to call Clerk from a browser: browser extensions, Electron, Capacitor
+   * (e.g. `"chrome-extension://abcdefghijklmnop"`, `"capacitor://localhost"`). Each is a scheme and a
+   * host (and port), with no path or trailing slash; compared as a set. Readable: refresh sees changes.
+   */
+  allowedOrigins?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Whether test mode (fixed test phone numbers and emails, code 424242) is on. Write-only. */
+  testMode?: pulumi.Input<boolean>;
+  /** Whether passwords are checked against the HaveIBeenPwned breach list. Write-only. */
+  hibp?: pulumi.Input<boolean>;
+  /** Support email address shown in Clerk's components and emails. Write-only. */
+  supportEmail?: pulumi.Input<string>;
+  /** Clerk.js major version (or exact version) the instance's hosted pages load, e.g. `"5"`. Write-only. */
+  clerkJsVersion?: pulumi.Input<string>;
+  /** Development instances: the origin of your local app, e.g. `"http://localhost:3000"`. Write-only. */
+  developmentOrigin?: pulumi.Input<string>;
+  /** Development instances: sync sessions through the URL instead of third-party cookies. Write-only. */
+  urlBasedSessionSyncing?: pulumi.Input<boolean>;
+  /**
+   * Sign-in strategy when a password is required: `"password"` (Clerk's default) or `"otp"`; `""`
+   * clears the override. Write-only.
+   */
+  preferredSignInStrategyWhenPasswordRequired?: pulumi.Input<"password" | "otp" | "">;
+}
+
+type Inputs = {
+  allowedOrigins?: string[];
+  testMode?: boolean;
+  hibp?: boolean;
+  supportEmail?: string;
+  clerkJsVersion?: string;
+  developmentOrigin?: string;
+  urlBasedSessionSyncing?: boolean;
+  preferredSignInStrategyWhenPasswordRequired?: "password" | "otp" | "";
+};
+
+const ORIGIN = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/?#]+$/;
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
+
+const canParse = (v: string) => {
+  try {
+    new URL(v);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const origin = z
+  .string()
+  .trim()
+  .refine((v) => ORIGIN.test(v) && canParse(v), {
+    message:
+      "must be an origin: a scheme and host with no path or trailing slash, such as https://app.example.com or chrome-extension://abcdefghijklmnop",
+  });
+
+const inputs = z.strictObject({
+  allowedOrigins: z
+    .array(origin)
+    .refine((o) => new Set(o).size === o.length, { message: "must not list an origin twice" })
+    .optional(),
+  testMode: z.boolean().optional(),
+  hibp: z.boolean().optional(),
+  supportEmail: z
+    .string()
+    .trim()
+    .max(320)
+    .refine((v) => EMAIL.test(v), { message: "must be an email address, such as support@example.com" })
+    .optional(),
+  clerkJsVersion: nonEmptyString(64).optional(),
+  developmentOrigin: z
+    .string()
+    .trim()
+    .refine((v) => /^https?:\/\/[^\s/?#]+\/?$/.test(v) && canParse(v), {
+      message: "must be an http(s) origin, such as http://localhost:3000",
+    })
+    .optional(),
+  urlBasedSessionSyncing: z.boolean().optional(),
+  preferredSignInStrategyWhenPasswordRequired: z.enum(["password", "otp", ""]).optional(),
+});
+
+/** Everything but allowedOrigins: Clerk accepts these and never shows them again. */
+const WRITE_ONLY = [
+  "testMode",
+  "hibp",
+  "supportEmail",
+  "clerkJsVersion",
+  "developmentOrigin",
+  "urlBasedSessionSyncing",
+  "preferredSignInStrategyWhenPasswordRequired",
+] as const;
+
+const body = (news: Inputs): UpdateInstanceBody =>
+  declaredBody(news, {
+    allowedOrigins: "allowed_origins",
+    testMode: "test_mode",
+    hibp: "hibp",
+    supportEmail: "support_email",
+    clerkJsVersion: "clerk_js_version",
+    developmentOrigin: "development_origin",
+    urlBasedSessionSyncing: "url_based_session_syncing",
+    preferredSignInStrategyWhenPasswordRequired: "preferred_sign_in_strategy_when_password_required",
+  });
+
+/** PATCH answers 204 with no body, so the instance (its id, allowed_origins) is read afterwards. */
+async function write({ client }: OperationContext, news: Inputs): Promise<Instance> {
+  const b = body(news);
+  if (Object.keys(b).length > 0) await client.instance.update(b);
+  return client.instance.get();
+}
+
+export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = {
+  type: "InstanceSettings",
+  inputs: inputs as z.ZodType<Inputs>,
+  replaceOnChange: [],
+  writeOnly: [...WRITE_ONLY],
+  equals: { allowedOrigins: sameSet },
+  // The instance id (ins_…): state then records which Clerk instance these settings belong to.
+  id: (api) => api.id,
+  // Clerk shows "never set" as null; it means no extra origins, the same as [].
+  toInputs: (api) => ({ allowedOrigins: api.allowed_origins ?? [] }),
+  toComputed: (api) => ({ environmentType: api.environment_type }),
+  // A singleton: create adopts the instance and PATCHes only the declared fields.
+  create: (ctx, news) => write(ctx, news),
+  // The credentials now reach another instance: the one these settings were applied to is out of reach,
+  // so refresh reports it gone rather than silently switching state to another instance.
+  read: async ({ client }, id) => {
+    const live = await client.instance.get();
+    return live.id === id ? live : undefined;
+  },
+  update: (ctx, _id, news) => write(ctx, news),
+  // Forget only: there is nothing to delete, and no reset nobody asked for.
+  delete: async () => {},
+};
+
+/**
+ * The instance's own settings (`/instance`), a singleton: one per Clerk instance. Its id is the Clerk
+ * instance id (`ins_…`).
+ *
+ * - **Create** adopts the instance and PATCHes only the arguments you declare (then reads the instance,
+ *   since Clerk's PATCH answers with no body).
+ * - **Refresh** reads `GET /instance`, which shows only `allowedOrigins`: a dashboard change there is
+ *   drift. `testMode`, `hibp`, `supportEmail`, `clerkJsVersion`, `developmentOrigin`,
+ *   `urlBasedSessionSyncing` and `preferredSignInStrategyWhenPasswordRequired` are write-only: they are
+ *   carried over from state, and a change made outside Pulumi cannot be seen (the next update that
+ *   touches this resource writes the declared values again). If the configured key reaches a different
+ *   instance than the one in state, refresh reports the resource as gone.
+ * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
+ */
+export class InstanceSettings extends ClerkResource {
+  declare readonly allowedOrigins: pulumi.Output<string[]>;
+  declare readonly testMode: pulumi.Output<boolean | undefined>;
+  declare readonly hibp: pulumi.Output<boolean | undefined>;
+  declare readonly supportEmail: pulumi.Output<string | undefined>;
+  declare readonly clerkJsVersion: pulumi.Output<string | undefined>;
+  declare readonly developmentOrigin: pulumi.Output<string | undefined>;
+  declare readonly urlBasedSessionSyncing: pulumi.Output<boolean | undefined>;
+  declare readonly preferredSignInStrategyWhenPasswordRequired: pulumi.Output<string | undefined>;
+  /** Read-only: `development` or `production`. */
+  declare readonly environmentType: pulumi.Output<string>;
+
+  constructor(name: string, args: InstanceSettingsArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super("InstanceSettings", name, args, opts, ["allowedOrigins", ...WRITE_ONLY, "environmentType"]);
+  }
+}
