@@ -10,6 +10,8 @@ export default defineConfig({
           name: "unit",
           include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
           testTimeout: 30_000,
+          // Every exchange with an in-process emulator is validated against Clerk's OpenAPI spec.
+          setupFiles: ["test/contract/setup.ts"],
         },
       },
       {

@@ -51,17 +51,19 @@ describe("request log", () => {
     const off = onAnyExchange((e) => seen.push(e));
     const local: RequestLogEntry[] = [];
     const offLocal = emu.onExchange((e) => local.push(e));
-    const c = await api(emu, "POST", "/redirect_urls?x=1", { url: "https://log.example.com" });
+    const c = await api(emu, "POST", "/redirect_urls", { url: "https://log.example.com" });
     await api(emu, "GET", `/redirect_urls/${c.body.id}`);
+    await api(emu, "GET", "/redirect_urls?paginated=true&limit=5");
     off();
     offLocal();
     const log = emu.requests();
-    expect(log).toHaveLength(2);
+    expect(log).toHaveLength(3);
+    expect(log[2]?.query).toEqual({ paginated: "true", limit: "5" });
     expect(log[0]).toMatchObject({
       method: "POST",
       path: "/redirect_urls",
       route: "/redirect_urls",
-      query: { x: "1" },
+      query: {},
       status: 200,
       requestBody: { url: "https://log.example.com" },
       responseBody: c.body,
@@ -69,7 +71,7 @@ describe("request log", () => {
     expect(log[1]?.route).toBe("/redirect_urls/{id}");
     expect(log[0]?.requestHeaders.authorization).toBe("Bearer sk_test_***");
     expect(seen.map((e) => e.seq)).toEqual(log.map((e) => e.seq));
-    expect(local).toHaveLength(2);
+    expect(local).toHaveLength(3);
     emu.clearRequests();
     expect(emu.requests()).toEqual([]);
   });
