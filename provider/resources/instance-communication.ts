@@ -12,8 +12,8 @@ export interface InstanceCommunicationArgs {
   /**
    * ISO 3166-1 alpha-2 country codes (`"RU"`, `"NG"`) to which Clerk must not send SMS. The whole list
    * is replaced; order does not matter; `[]` unblocks every country. Clerk only lets an instance block
-   * countries it treats as high-cost "SMS-tier" destinations and silently drops any other code, so a
-   * code Clerk did not keep fails the create or update with a message naming it (see the class docs).
+   * countries it treats as high-cost "SMS-tier" destinations and silently drops any other code; a
+   * code Clerk does not keep fails the create or update, naming it, and changes nothing (see the class).
    */
   blockedCountryCodes?: pulumi.Input<pulumi.Input<string>[]>;
 }
@@ -36,25 +36,34 @@ const inputs = z.strictObject({
 export const INSTANCE_COMMUNICATION_ID = "instance_communication";
 
 /**
- * PATCHes the declared list, then fails if Clerk dropped any declared code: otherwise the next preview
- * would show the same change forever, with no hint why.
+ * PATCHes the declared list. If Clerk dropped any declared code, puts the previous list back and fails
+ * naming the dropped codes: succeeding would leave a diff that no `up` can settle, and failing after a
+ * partial write would leave Clerk differing from state unseen until the next refresh.
  */
 async function write({ client }: OperationContext, news: Inputs): Promise<InstanceCommunicationObject> {
   const codes = news.blockedCountryCodes;
+  const api = client.instanceCommunication;
   // Omitting the list is a no-op at Clerk; a GET gives the same answer without a write.
-  if (codes === undefined) return client.instanceCommunication.get();
-  const live = await client.instanceCommunication.update({ blocked_country_codes: codes });
+  if (codes === undefined) return api.get();
+  const before = await api.get();
+  const live = await api.update({ blocked_country_codes: codes });
   const kept = new Set(live.blocked_country_codes);
   const dropped = codes.filter((c) => !kept.has(c));
-  if (dropped.length > 0) {
-    throw new Error(
-      `blockedCountryCodes: Clerk did not keep ${dropped.join(", ")}: Clerk only blocks countries it treats ` +
-        "as high-cost SMS destinations and silently drops other codes. The rest of the list was applied " +
-        `(Clerk now blocks: ${live.blocked_country_codes.join(", ") || "none"}); remove ${dropped.join(", ")} ` +
-        "from blockedCountryCodes.",
-    );
+  if (dropped.length === 0) return live;
+  let outcome: string;
+  try {
+    await api.update({ blocked_country_codes: before.blocked_country_codes });
+    outcome = "Nothing was changed (the previous list was put back).";
+  } catch (e) {
+    outcome =
+      `Putting the previous list back failed (${e instanceof Error ? e.message : String(e)}); Clerk now blocks ` +
+      `${live.blocked_country_codes.join(", ") || "no country"}: run \`pulumi refresh\`.`;
   }
-  return live;
+  throw new Error(
+    `blockedCountryCodes: Clerk does not accept ${dropped.join(", ")}: it only blocks countries it treats as ` +
+      `high-cost SMS destinations and silently drops other codes. ${outcome} Remove ${dropped.join(", ")} ` +
+      "from blockedCountryCodes.",
+  );
 }
 
 export const instanceCommunicationDefinition: ResourceDefinition<Inputs, InstanceCommunicationObject> = {
@@ -79,11 +88,13 @@ export const instanceCommunicationDefinition: ResourceDefinition<Inputs, Instanc
  *
  * - **Create** adopts the existing settings and, when `blockedCountryCodes` is declared, replaces the
  *   list; the id is always `instance_communication`.
- * - **Dropped codes**: Clerk silently drops codes it does not treat as "SMS-tier" countries. After
- *   each write the provider compares Clerk's answer with the declared list and fails, naming the
- *   dropped codes, when any is missing. Clerk has then already stored the rest of the list (the PATCH
- *   cannot be split); state keeps the previous values, so the next preview shows the change again
- *   until the program stops declaring the dropped codes.
+ * - **Dropped codes**: Clerk silently drops codes it does not treat as "SMS-tier" countries, and
+ *   which countries those are is Clerk's to decide (not published as a list, so check cannot know).
+ *   After each write the provider compares Clerk's answer with the declared list; when a declared code
+ *   is missing it PATCHes the previous list back and fails, naming the dropped codes. Clerk and state
+ *   then both keep the previous list, and every preview shows the change until the program stops
+ *   declaring those codes (rather than an `up` that "succeeds" yet never settles the diff). A write is
+ *   therefore a GET plus a PATCH (plus the restoring PATCH on failure).
  * - **Refresh** reads `GET /instance/communication`: a country added or removed in the dashboard is
  *   drift. The list is compared as a set (order and Clerk's reordering do not matter).
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps the current list.

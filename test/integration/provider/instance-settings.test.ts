@@ -260,6 +260,7 @@ describe("InstanceCommunication", () => {
     const { id, outs } = await p.create({ blockedCountryCodes: ["RU", "NG"] });
     expect(id).toBe("instance_communication");
     expect(sent()).toEqual([
+      { method: "GET", path: "/instance/communication", body: undefined },
       { method: "PATCH", path: "/instance/communication", body: { blocked_country_codes: ["RU", "NG"] } },
     ]);
     expect(outs).toEqual({ blockedCountryCodes: ["RU", "NG"] });
@@ -278,15 +279,16 @@ describe("InstanceCommunication", () => {
     expect(emu.store.communication.get().blocked_country_codes).toEqual(["NG", "RU", "IR"]);
   });
 
-  it("a code Clerk drops fails the update, naming it (no perpetual diff)", async () => {
+  it("a code Clerk drops fails the update, naming it, and leaves Clerk as it was (no perpetual diff)", async () => {
     const { id, outs } = await p.create({ blockedCountryCodes: ["RU"] });
     const err = await p
       .update(id, props(outs), { blockedCountryCodes: ["RU", "US", "NG"] })
       .catch((e: Error) => e);
     expect((err as Error).message).toMatch(
-      /^update InstanceCommunication "instance_communication" failed: blockedCountryCodes: Clerk did not keep US:/,
+      /^update InstanceCommunication "instance_communication" failed: blockedCountryCodes: Clerk does not accept US:/,
     );
-    expect((err as Error).message).toContain("Clerk now blocks: RU, NG");
+    expect((err as Error).message).toContain("Nothing was changed");
+    expect(emu.store.communication.get().blocked_country_codes).toEqual(["RU"]);
   });
 
   it("with nothing declared, create only reads", async () => {

@@ -47,10 +47,18 @@ describe("InstanceCommunication", () => {
     expect((await h.diff("instance_communication", state, {})).changes).toBe(false);
   });
 
-  it("a write whose echo lacks declared codes fails, naming them", async () => {
+  it("a write whose echo lacks declared codes restores the previous list and fails, naming them", async () => {
+    const patches: unknown[] = [];
     const client = {
       instanceCommunication: {
-        update: async () => ({ object: "instance_communication", blocked_country_codes: ["RU"] }),
+        get: async () => ({ object: "instance_communication", blocked_country_codes: ["RU", "IR"] }),
+        update: async (body: { blocked_country_codes: string[] }) => {
+          patches.push(body);
+          return {
+            object: "instance_communication",
+            blocked_country_codes: body.blocked_country_codes.filter((c) => c !== "US" && c !== "FR"),
+          };
+        },
       },
     };
     const handlers = makeHandlers(
@@ -61,8 +69,33 @@ describe("InstanceCommunication", () => {
       .update("instance_communication", state, { blockedCountryCodes: ["RU", "US", "FR"] })
       .catch((e: Error) => e);
     expect((err as Error).message).toMatch(
-      /^update InstanceCommunication "instance_communication" failed: blockedCountryCodes: Clerk did not keep US, FR:/,
+      /^update InstanceCommunication "instance_communication" failed: blockedCountryCodes: Clerk does not accept US, FR:/,
     );
-    expect((err as Error).message).toContain("Clerk now blocks: RU");
+    expect((err as Error).message).toContain("Nothing was changed");
+    expect(patches).toEqual([
+      { blocked_country_codes: ["RU", "US", "FR"] },
+      { blocked_country_codes: ["RU", "IR"] },
+    ]);
+  });
+
+  it("if putting the previous list back fails too, says what Clerk now holds", async () => {
+    let n = 0;
+    const client = {
+      instanceCommunication: {
+        get: async () => ({ object: "instance_communication", blocked_country_codes: [] }),
+        update: async () => {
+          if (n++ > 0) throw new Error("connection reset");
+          return { object: "instance_communication", blocked_country_codes: ["RU"] };
+        },
+      },
+    };
+    const handlers = makeHandlers(
+      instanceCommunicationDefinition,
+      () => ({ client, type: "InstanceCommunication" }) as unknown as OperationContext,
+    );
+    const err = await handlers.create({ blockedCountryCodes: ["RU", "US"] }).catch((e: Error) => e);
+    expect((err as Error).message).toMatch(
+      /does not accept US: .*Putting the previous list back failed \(connection reset\); Clerk now blocks RU: run `pulumi refresh`/,
+    );
   });
 });
