@@ -1,0 +1,230 @@
+import * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { OAuthApplicationWithSecret, UpdateOAuthApplicationBody } from "../../sdk/schemas";
+import { nonEmptyString, redirectUrl } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { OperationContext, ResourceDefinition } from "../runtime/definition";
+import { sameSet } from "../runtime/equality";
+import { orUndefined } from "../runtime/not-found";
+
+export interface OAuthApplicationArgs {
+  /** Display name shown on the consent screen (at most 256 characters). Updated in place. */
+  name: pulumi.Input<string>;
+  /** Where Clerk may send users back after authorization. Compared as a set (order does not matter). */
+  redirectUris?: pulumi.Input<pulumi.Input<string>[]>;
+  /**
+   * Scopes the application may request, e.g. `["profile", "email"]` (Clerk's default when left out).
+   * Clerk stores them as one space-separated string in its own order; compared as a set.
+   */
+  scopes?: pulumi.Input<pulumi.Input<string>[]>;
+  /** Show the consent screen to users (Clerk's default: true). */
+  consentScreenEnabled?: pulumi.Input<boolean>;
+  /** Require PKCE for the authorization code flow (Clerk's default: false). */
+  pkceRequired?: pulumi.Input<boolean>;
+  /**
+   * A public client (no client secret; PKCE instead). Switching it makes Clerk issue or drop the secret:
+   * switching to a confidential client rotates the secret so that `clientSecret` holds a valid one.
+   */
+  public?: pulumi.Input<boolean>;
+  /**
+   * Rotation trigger: any number or string. Whenever it differs from the value recorded in state
+   * (including when first set), `pulumi up` rotates the client secret and `clientSecret` holds the new
+   * one; the old secret stops working immediately. Never sent to Clerk.
+   */
+  rotateSecret?: pulumi.Input<number | string>;
+  /**
+   * Adopt an existing OAuth application with this Clerk id instead of creating one. Clerk never shows an
+   * existing secret again, so an adopted application has no `clientSecret` until `rotateSecret` is set.
+   */
+  importId?: pulumi.Input<string>;
+}
+
+type Inputs = {
+  name: string;
+  redirectUris?: string[];
+  scopes?: string[];
+  consentScreenEnabled?: boolean;
+  pkceRequired?: boolean;
+  public?: boolean;
+  rotateSecret?: number | string;
+  /** Internal: a secret placeholder the class always sends (see the class comment); never user-set. */
+  clientSecret?: string;
+};
+
+const scope = z
+  .string()
+  .trim()
+  .min(1)
+  .regex(/^\S+$/, { message: "must be a single scope name without spaces, e.g. profile" });
+
+const inputs = z.strictObject({
+  name: nonEmptyString(256),
+  redirectUris: z.array(redirectUrl).optional(),
+  scopes: z
+    .array(scope)
+    .optional()
+    .refine((v) => v === undefined || v.join(" ").length <= 1024, {
+      message: "must fit in 1024 characters once joined with spaces",
+    }),
+  consentScreenEnabled: z.boolean().optional(),
+  pkceRequired: z.boolean().optional(),
+  public: z.boolean().optional(),
+  rotateSecret: z.union([z.number(), z.string()], { message: "must be a number or a string" }).optional(),
+  // Only the empty placeholder the class itself sends (kept in the checked inputs on purpose: see the
+  // class comment); a real value would be a user mistake.
+  clientSecret: z.literal("", { message: "is an output and cannot be set" }).optional(),
+});
+
+type Body = UpdateOAuthApplicationBody;
+
+function body(v: Partial<Inputs>): Body {
+  const b: Body = {};
+  if (v.name !== undefined) b.name = v.name;
+  if (v.redirectUris !== undefined) b.redirect_uris = v.redirectUris;
+  if (v.scopes !== undefined) b.scopes = v.scopes.join(" ");
+  if (v.consentScreenEnabled !== undefined) b.consent_screen_enabled = v.consentScreenEnabled;
+  if (v.pkceRequired !== undefined) b.pkce_required = v.pkceRequired;
+  if (v.public !== undefined) b.public = v.public;
+  return b;
+}
+
+/** The fields Clerk can change that differ between what is recorded and what is wanted. */
+function changedBody(news: Inputs, olds: Partial<Inputs>): Body {
+  const changed: Partial<Inputs> = {};
+  for (const key of [
+    "name",
+    "redirectUris",
+    "scopes",
+    "consentScreenEnabled",
+    "pkceRequired",
+    "public",
+  ] as const) {
+    const want = news[key];
+    if (want === undefined) continue;
+    const eq = oauthApplicationDefinition.equals?.[key] ?? ((a: unknown, b: unknown) => a === b);
+    if (!eq(olds[key], want)) (changed as Record<string, unknown>)[key] = want;
+  }
+  return body(changed);
+}
+
+async function update(
+  { client }: OperationContext,
+  id: string,
+  news: Inputs,
+  olds: Partial<Inputs>,
+): Promise<OAuthApplicationWithSecret> {
+  const patch = changedBody(news, olds);
+  const patched =
+    Object.keys(patch).length > 0 ? await client.oauthApplications.update(id, patch) : undefined;
+  const rotate = news.rotateSecret !== undefined && news.rotateSecret !== olds.rotateSecret;
+  // Clerk issues a new secret when a public client becomes confidential but does not show it: rotating
+  // is the only way to learn it.
+  const switchedToConfidential = patch.public === false;
+  if (rotate || switchedToConfidential) return client.oauthApplications.rotateSecret(id);
+  const api = patched ?? (await client.oauthApplications.get(id));
+  if (patch.public === true) return { ...api, client_secret: "" };
+  // PATCH and GET never carry the secret: the one in state stays valid.
+  return olds.clientSecret === undefined ? api : { ...api, client_secret: olds.clientSecret };
+}
+
+export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecret> = {
+  type: "OAuthApplication",
+  inputs: inputs as z.ZodType<Inputs>,
+  replaceOnChange: [],
+  writeOnly: ["rotateSecret"],
+  equals: {
+    // Clerk sorts and de-duplicates both lists.
+    scopes: sameSet,
+    redirectUris: sameSet,
+    // The placeholder input never differs from the real secret in state.
+    clientSecret: () => true,
+  },
+  id: (api) => api.id,
+  toInputs: (api) => ({
+    name: api.name,
+    redirectUris: api.redirect_uris,
+    scopes: api.scopes.split(/\s+/).filter(Boolean),
+    consentScreenEnabled: api.consent_screen_enabled,
+    pkceRequired: api.pkce_required,
+    public: api.public,
+  }),
+  toComputed: (api) => ({
+    clientId: api.client_id,
+    // Only create and rotate_secret answer with the secret; absent here, state keeps the recorded one.
+    ...(api.client_secret ? { clientSecret: api.client_secret } : {}),
+    instanceId: api.instance_id,
+    authorizeUrl: api.authorize_url,
+    tokenFetchUrl: api.token_fetch_url,
+    userInfoUrl: api.user_info_url,
+    discoveryUrl: api.discovery_url,
+    tokenIntrospectionUrl: api.token_introspection_url,
+    dynamicallyRegistered: api.dynamically_registered,
+    createdAt: api.created_at,
+    updatedAt: api.updated_at,
+  }),
+  create: ({ client }, news) => client.oauthApplications.create({ ...body(news), name: news.name }),
+  read: ({ client }, id) => orUndefined(client.oauthApplications.get(id)),
+  update,
+  delete: async ({ client }, id) => {
+    await client.oauthApplications.delete(id);
+  },
+};
+
+/**
+ * An OAuth application: lets another app use this Clerk instance as its OAuth 2.0 / OIDC provider.
+ *
+ * Every argument updates in place. `clientSecret` is returned by Clerk only at creation and rotation,
+ * so it is kept (encrypted) from state on refresh and update; set or change `rotateSecret` to get a new
+ * one. Refresh sees changes to every argument and deletions, but cannot see a secret rotated outside
+ * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).
+ *
+ * Why the class sends a hidden `clientSecret: secret("")` input: the dynamic-provider host cannot return
+ * secrets, so on refresh the engine re-marks as secret only the keys that were secret in the previous
+ * inputs and state. Refresh records `clientSecret` among the inputs too, and without a secret input of
+ * that name it would be stored there in plaintext.
+ */
+export class OAuthApplication extends ClerkResource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly redirectUris: pulumi.Output<string[]>;
+  declare readonly scopes: pulumi.Output<string[]>;
+  declare readonly consentScreenEnabled: pulumi.Output<boolean>;
+  declare readonly pkceRequired: pulumi.Output<boolean>;
+  declare readonly public: pulumi.Output<boolean>;
+  declare readonly rotateSecret: pulumi.Output<number | string | undefined>;
+  /** The OAuth client id. */
+  declare readonly clientId: pulumi.Output<string>;
+  /** The OAuth client secret (a secret output); unset for public clients and for adopted applications until `rotateSecret` is set. */
+  declare readonly clientSecret: pulumi.Output<string | undefined>;
+  declare readonly instanceId: pulumi.Output<string>;
+  declare readonly authorizeUrl: pulumi.Output<string>;
+  declare readonly tokenFetchUrl: pulumi.Output<string>;
+  declare readonly userInfoUrl: pulumi.Output<string>;
+  declare readonly discoveryUrl: pulumi.Output<string>;
+  declare readonly tokenIntrospectionUrl: pulumi.Output<string>;
+  declare readonly dynamicallyRegistered: pulumi.Output<boolean>;
+  declare readonly createdAt: pulumi.Output<number>;
+  declare readonly updatedAt: pulumi.Output<number>;
+
+  constructor(name: string, args: OAuthApplicationArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = [
+      "redirectUris",
+      "scopes",
+      "consentScreenEnabled",
+      "pkceRequired",
+      "public",
+      "clientId",
+      "instanceId",
+      "authorizeUrl",
+      "tokenFetchUrl",
+      "userInfoUrl",
+      "discoveryUrl",
+      "tokenIntrospectionUrl",
+      "dynamicallyRegistered",
+      "createdAt",
+      "updatedAt",
+    ];
+    super("OAuthApplication", name, { ...args, clientSecret: pulumi.secret("") }, opts, outputs, [
+      "clientSecret",
+    ]);
+  }
+}
