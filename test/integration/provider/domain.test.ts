@@ -74,7 +74,7 @@ describe("Domain", () => {
   });
 
   it("refreshing many domains lists them once; a write drops the listing", async () => {
-    const created = [];
+    const created: { id: string; outs?: Record<string, unknown> }[] = [];
     for (let i = 0; i < 20; i++) created.push(await p.create({ name: `s${i}.example.com` }));
     emu.clearRequests();
     const reads = await Promise.all(created.map((c) => p.read(c.id, c.outs ?? {})));

@@ -17,9 +17,8 @@ beforeEach(() => emu.clearRequests());
 const count = (method: string, suffix = "") =>
   emu
     .requests()
-    .filter(
-      (r) => r.method === method && r.path.startsWith("/oauth_applications") && r.path.endsWith(suffix),
-    ).length;
+    .filter((r) => r.method === method && r.path.startsWith("/oauth_applications") && r.path.endsWith(suffix))
+    .length;
 
 describe("OAuthApplication", () => {
   const p = provider("OAuthApplication");
