@@ -1,0 +1,379 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { SamlConnection as SamlConnectionObject, UpdateSamlConnectionBody } from "../../sdk/schemas";
+import { nonEmptyString } from "../inputs";
+import { ClerkResource } from "../resource-options";
+import type { OperationContext, ResourceDefinition } from "../runtime/definition";
+import { changedInputs } from "../runtime/diff";
+import { sameSet } from "../runtime/equality";
+import { orUndefined } from "../runtime/not-found";
+
+// Shapes and helpers shared with enterprise-connection.ts (its `saml` block has the same fields).
+
+export interface AttributeMapping {
+  userId?: string;
+  emailAddress?: string;
+  firstName?: string;
+  lastName?: string;
+}
+export interface LoginHint {
+  mode: "email_address" | "custom_attribute" | "off";
+  /** The user public_metadata key, when `mode` is `custom_attribute`. */
+  source?: string;
+}
+
+export const attributeMapping = z.strictObject({
+  userId: z.string().trim().min(1).optional(),
+  emailAddress: z.string().trim().min(1).optional(),
+  firstName: z.string().trim().min(1).optional(),
+  lastName: z.string().trim().min(1).optional(),
+});
+
+export function attributeMappingBody(m: AttributeMapping) {
+  return {
+    ...(m.userId !== undefined ? { user_id: m.userId } : {}),
+    ...(m.emailAddress !== undefined ? { email_address: m.emailAddress } : {}),
+    ...(m.firstName !== undefined ? { first_name: m.firstName } : {}),
+    ...(m.lastName !== undefined ? { last_name: m.lastName } : {}),
+  };
+}
+
+export const loginHint = z
+  .strictObject({
+    mode: z.enum(["email_address", "custom_attribute", "off"]),
+    source: z.string().trim().min(1).optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.mode === "custom_attribute" && v.source === undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["source"],
+        message: 'is required when mode is "custom_attribute"',
+      });
+  });
+
+export const httpUrl = z
+  .string()
+  .trim()
+  .min(1)
+  .refine(
+    (v) => {
+      try {
+        return ["https:", "http:"].includes(new URL(v).protocol);
+      } catch {
+        return false;
+      }
+    },
+    { message: "must be a full http(s) URL, e.g. https://idp.example.com/sso" },
+  );
+
+const FQDN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
+
+/** Email domains of an SSO connection: at least one, lowercased as Clerk stores them. */
+export const ssoDomains = z
+  .array(
+    z
+      .string()
+      .trim()
+      .transform((v) => v.toLowerCase())
+      .refine((v) => FQDN.test(v), { message: "must be a domain name such as example.com" }),
+  )
+  .min(1);
+
+/**
+ * Apply what Clerk only accepts after creation; if that fails, delete the new object so that no
+ * connection exists in Clerk without being in the stack, and say so.
+ */
+export async function withRollback<T>(
+  label: string,
+  id: string,
+  fields: string[],
+  ops: { patch: () => Promise<T>; remove: () => Promise<unknown> },
+): Promise<T> {
+  try {
+    return await ops.patch();
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    const what = `the ${label} "${id}" was created, but setting ${fields.join(", ")} on it failed`;
+    try {
+      await ops.remove();
+    } catch (e2) {
+      const why2 = e2 instanceof Error ? e2.message : String(e2);
+      throw new Error(
+        `${what}, and deleting it again failed too (${why2}): it is left in Clerk outside the stack; ` +
+          `delete it by hand or adopt it with importId "${id}". Cause: ${why}`,
+        { cause: e },
+      );
+    }
+    throw new Error(`${what}, so it was deleted again (rolled back). Cause: ${why}`, { cause: e });
+  }
+}
+
+export interface SamlConnectionArgs {
+  /** Display name. Updated in place. */
+  name: pulumi.Input<string>;
+  /** Email domains whose users sign in through this connection (at least one; lowercased; compared as a set). */
+  domains: pulumi.Input<pulumi.Input<string>[]>;
+  /** `saml_custom`, `saml_okta`, `saml_google` or `saml_microsoft`. Changing it replaces the connection. */
+  provider: pulumi.Input<"saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft">;
+  /** The IdP's entity id (issuer). */
+  idpEntityId?: pulumi.Input<string>;
+  /** The IdP's single sign-on URL. */
+  idpSsoUrl?: pulumi.Input<string>;
+  /** The IdP's X.509 signing certificate (PEM). Compared ignoring whitespace. */
+  idpCertificate?: pulumi.Input<string>;
+  /** The IdP's metadata URL; takes priority over the individual `idp*` fields. */
+  idpMetadataUrl?: pulumi.Input<string>;
+  /** The IdP's metadata XML; takes priority over the individual `idp*` fields. */
+  idpMetadata?: pulumi.Input<string>;
+  /** Organization that users signing in through this connection join. */
+  organizationId?: pulumi.Input<string>;
+  /** SAML attribute names for Clerk's user fields; fields left out are Clerk's to choose. */
+  attributeMapping?: pulumi.Input<AttributeMapping>;
+  /** Ask the IdP to re-authenticate the user on every sign-in. */
+  forceAuthn?: pulumi.Input<boolean>;
+  /** How the login hint is filled: `{ mode: "email_address" | "custom_attribute" | "off", source? }`. */
+  loginHint?: pulumi.Input<LoginHint>;
+  /** Whether users can sign in through the connection (needs the IdP configured). */
+  active?: pulumi.Input<boolean>;
+  /** Update user attributes from the IdP at every sign-in. */
+  syncUserAttributes?: pulumi.Input<boolean>;
+  /** Accept email addresses on subdomains of `domains`. */
+  allowSubdomains?: pulumi.Input<boolean>;
+  /** Accept IdP-initiated sign-ins. */
+  allowIdpInitiated?: pulumi.Input<boolean>;
+  /** Stop users of this connection from adding other identifications. */
+  disableAdditionalIdentifications?: pulumi.Input<boolean>;
+  /** Let users link the connection to an existing organization account. */
+  allowOrganizationAccountLinking?: pulumi.Input<boolean>;
+  /** Adopt an existing SAML connection with this Clerk id instead of creating one. */
+  importId?: pulumi.Input<string>;
+}
+
+type Inputs = {
+  name: string;
+  domains: string[];
+  provider: "saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft";
+  idpEntityId?: string;
+  idpSsoUrl?: string;
+  idpCertificate?: string;
+  idpMetadataUrl?: string;
+  idpMetadata?: string;
+  organizationId?: string;
+  attributeMapping?: AttributeMapping;
+  forceAuthn?: boolean;
+  loginHint?: LoginHint;
+} & Flags;
+
+/** Settable only by PATCH: create is a POST then a PATCH with these. */
+const FLAGS = [
+  "active",
+  "syncUserAttributes",
+  "allowSubdomains",
+  "allowIdpInitiated",
+  "disableAdditionalIdentifications",
+  "allowOrganizationAccountLinking",
+] as const;
+type Flags = { [K in (typeof FLAGS)[number]]?: boolean };
+
+const inputs = z.strictObject({
+  name: nonEmptyString(256),
+  domains: ssoDomains,
+  provider: z.enum(["saml_custom", "saml_okta", "saml_google", "saml_microsoft"]),
+  idpEntityId: nonEmptyString(2048).optional(),
+  idpSsoUrl: httpUrl.optional(),
+  idpCertificate: z.string().trim().min(1).optional(),
+  idpMetadataUrl: httpUrl.optional(),
+  idpMetadata: z.string().trim().min(1).optional(),
+  organizationId: nonEmptyString(64).optional(),
+  attributeMapping: attributeMapping.optional(),
+  forceAuthn: z.boolean().optional(),
+  loginHint: loginHint.optional(),
+  active: z.boolean().optional(),
+  syncUserAttributes: z.boolean().optional(),
+  allowSubdomains: z.boolean().optional(),
+  allowIdpInitiated: z.boolean().optional(),
+  disableAdditionalIdentifications: z.boolean().optional(),
+  allowOrganizationAccountLinking: z.boolean().optional(),
+});
+
+const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** The PATCH body for the given inputs (every key except `provider`, which Clerk cannot change). */
+function patchBody(v: Partial<Inputs>): UpdateSamlConnectionBody {
+  const b: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(v)) {
+    if (value === undefined || key === "provider") continue;
+    if (key === "attributeMapping") b.attribute_mapping = attributeMappingBody(value as AttributeMapping);
+    else b[snake(key)] = value;
+  }
+  return b as UpdateSamlConnectionBody;
+}
+
+async function create({ client }: OperationContext, news: Inputs): Promise<SamlConnectionObject> {
+  const { provider, name, domains, ...rest } = news;
+  const createFields = Object.fromEntries(
+    Object.entries(rest).filter(([k]) => !(FLAGS as readonly string[]).includes(k)),
+  );
+  const flags = Object.fromEntries(FLAGS.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
+  const created = await client.samlConnections.create({
+    name,
+    domains,
+    provider,
+    ...(patchBody(createFields) as object),
+  });
+  if (Object.keys(flags).length === 0) return created;
+  return withRollback("SAML connection", created.id, Object.keys(flags), {
+    patch: () => client.samlConnections.update(created.id, patchBody(flags)),
+    remove: () => client.samlConnections.delete(created.id),
+  });
+}
+
+export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnectionObject> = {
+  type: "SamlConnection",
+  inputs: inputs as z.ZodType<Inputs>,
+  replaceOnChange: ["provider"],
+  // Clerk refuses two connections claiming the same domain: the old one must go first.
+  deleteBeforeReplace: true,
+  equals: {
+    domains: sameSet,
+    // Certificates differ only by line breaks depending on who pasted them.
+    idpCertificate: (a, b) =>
+      typeof a === "string" && typeof b === "string"
+        ? a.replace(/\s+/g, "") === b.replace(/\s+/g, "")
+        : a === b,
+    // Only the declared attribute names count; Clerk fills the others.
+    attributeMapping: (live, want) =>
+      Object.entries((want ?? {}) as Record<string, string>).every(
+        ([k, v]) => (live as Record<string, string> | undefined)?.[k] === v,
+      ),
+  },
+  id: (api) => api.id,
+  toInputs: (api) => ({
+    name: api.name,
+    domains: api.domains ?? (api.domain ? [api.domain] : []),
+    provider: api.provider as Inputs["provider"],
+    idpEntityId: api.idp_entity_id ?? undefined,
+    idpSsoUrl: api.idp_sso_url ?? undefined,
+    idpCertificate: api.idp_certificate ?? undefined,
+    idpMetadataUrl: api.idp_metadata_url ?? undefined,
+    idpMetadata: api.idp_metadata ?? undefined,
+    organizationId: api.organization_id ?? undefined,
+    attributeMapping: api.attribute_mapping && {
+      userId: api.attribute_mapping.user_id,
+      emailAddress: api.attribute_mapping.email_address,
+      firstName: api.attribute_mapping.first_name,
+      lastName: api.attribute_mapping.last_name,
+    },
+    forceAuthn: api.force_authn,
+    loginHint: api.login_hint
+      ? {
+          mode: api.login_hint.mode as LoginHint["mode"],
+          ...(api.login_hint.source ? { source: api.login_hint.source } : {}),
+        }
+      : undefined,
+    active: api.active,
+    syncUserAttributes: api.sync_user_attributes,
+    allowSubdomains: api.allow_subdomains,
+    allowIdpInitiated: api.allow_idp_initiated,
+    disableAdditionalIdentifications: api.disable_additional_identifications,
+    allowOrganizationAccountLinking: api.allow_organization_account_linking,
+  }),
+  toComputed: (api) => ({
+    acsUrl: api.acs_url,
+    spEntityId: api.sp_entity_id,
+    spMetadataUrl: api.sp_metadata_url,
+    userCount: api.user_count,
+    idpCertificateIssuedAt: api.idp_certificate_issued_at ?? undefined,
+    idpCertificateExpiresAt: api.idp_certificate_expires_at ?? undefined,
+    enterpriseConnectionId: api.enterprise_connection_id ?? undefined,
+    createdAt: api.created_at,
+    updatedAt: api.updated_at,
+  }),
+  create,
+  read: ({ client }, id) => orUndefined(client.samlConnections.get(id)),
+  update: async ({ client }, id, news, olds) => {
+    // Only what changed: re-sending unchanged domains or flags can trip Clerk's checks for nothing.
+    const changed = changedInputs(samlConnectionDefinition, olds, news) as (keyof Inputs)[];
+    const body = patchBody(Object.fromEntries(changed.map((k) => [k, news[k]])) as Partial<Inputs>);
+    return Object.keys(body).length > 0
+      ? client.samlConnections.update(id, body)
+      : client.samlConnections.get(id);
+  },
+  delete: async ({ client }, id) => {
+    await client.samlConnections.delete(id);
+  },
+};
+
+/**
+ * A SAML connection (enterprise SSO through a SAML identity provider).
+ *
+ * **Deprecated at Clerk**: every SAML connection endpoint is deprecated in favour of enterprise
+ * connections; prefer `EnterpriseConnection` for new setups. Offered for instances that still use them.
+ *
+ * `provider` cannot change: changing it deletes the connection and creates a new one (in that order,
+ * since Clerk rejects two connections on the same domain). Everything else updates in place. The flags
+ * Clerk only accepts on update (`active`, `syncUserAttributes`, `allowSubdomains`, `allowIdpInitiated`,
+ * `disableAdditionalIdentifications`, `allowOrganizationAccountLinking`) are applied right after
+ * creation; if that fails the new connection is deleted again, so nothing is left behind untracked.
+ * Refresh sees every argument (Clerk returns them all) and deletions.
+ */
+export class SamlConnection extends ClerkResource {
+  declare readonly name: pulumi.Output<string>;
+  declare readonly domains: pulumi.Output<string[]>;
+  declare readonly provider: pulumi.Output<string>;
+  declare readonly idpEntityId: pulumi.Output<string | undefined>;
+  declare readonly idpSsoUrl: pulumi.Output<string | undefined>;
+  declare readonly idpCertificate: pulumi.Output<string | undefined>;
+  declare readonly idpMetadataUrl: pulumi.Output<string | undefined>;
+  declare readonly idpMetadata: pulumi.Output<string | undefined>;
+  declare readonly organizationId: pulumi.Output<string | undefined>;
+  declare readonly attributeMapping: pulumi.Output<AttributeMapping>;
+  declare readonly forceAuthn: pulumi.Output<boolean>;
+  declare readonly loginHint: pulumi.Output<LoginHint | undefined>;
+  declare readonly active: pulumi.Output<boolean>;
+  declare readonly syncUserAttributes: pulumi.Output<boolean>;
+  declare readonly allowSubdomains: pulumi.Output<boolean>;
+  declare readonly allowIdpInitiated: pulumi.Output<boolean>;
+  declare readonly disableAdditionalIdentifications: pulumi.Output<boolean>;
+  declare readonly allowOrganizationAccountLinking: pulumi.Output<boolean>;
+  /** Assertion consumer service URL to give the IdP. */
+  declare readonly acsUrl: pulumi.Output<string>;
+  /** Service provider entity id to give the IdP. */
+  declare readonly spEntityId: pulumi.Output<string>;
+  declare readonly spMetadataUrl: pulumi.Output<string>;
+  declare readonly userCount: pulumi.Output<number>;
+  /** NotBefore of the IdP certificate, Unix milliseconds. */
+  declare readonly idpCertificateIssuedAt: pulumi.Output<number | undefined>;
+  /** NotAfter of the IdP certificate, Unix milliseconds. */
+  declare readonly idpCertificateExpiresAt: pulumi.Output<number | undefined>;
+  /** The enterprise connection that wraps this legacy connection, if any. */
+  declare readonly enterpriseConnectionId: pulumi.Output<string | undefined>;
+  declare readonly createdAt: pulumi.Output<number>;
+  declare readonly updatedAt: pulumi.Output<number>;
+
+  constructor(name: string, args: SamlConnectionArgs, opts?: pulumi.CustomResourceOptions) {
+    const outputs = [
+      "idpEntityId",
+      "idpSsoUrl",
+      "idpCertificate",
+      "idpMetadataUrl",
+      "idpMetadata",
+      "organizationId",
+      "attributeMapping",
+      "forceAuthn",
+      "loginHint",
+      ...FLAGS,
+      "acsUrl",
+      "spEntityId",
+      "spMetadataUrl",
+      "userCount",
+      "idpCertificateIssuedAt",
+      "idpCertificateExpiresAt",
+      "enterpriseConnectionId",
+      "createdAt",
+      "updatedAt",
+    ];
+    super("SamlConnection", name, args, opts, outputs);
+  }
+}

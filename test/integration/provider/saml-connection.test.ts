@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../../emulator";
+import { configure, provider } from "../../../provider/runtime";
+
+const KEY = "sk_test_saml_connection_integration";
+// A self-signed test certificate (CN=idp.example.com), so the validity timestamps can be checked.
+const CERT =
+  "-----BEGIN CERTIFICATE-----\nMIICEDCCAXmgAwIBAgIUX3anwc2NXBChwSSx5jl+qL0AuIgwDQYJKoZIhvcNAQEL\nBQAwGjEYMBYGA1UEAwwPaWRwLmV4YW1wbGUuY29tMB4XDTI2MTEyNjA3MTUwMloX\nDTM2MTEyMzA3MTUwMlowGjEYMBYGA1UEAwwPaWRwLmV4YW1wbGUuY29tMIGfMA0G\nCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDp4xu1X+BXJ+b/nMvGYm+6Rd+nKX2cAKzJ\nkutLIzkzwRQaOxBeNYYk6TZlLyQO8mVkRDZ8ueG8i9Es1wdy4Bsth4JupVUnfsLA\nJ6KE4Q1ZhvUsJ8DQJHhTzVsnwjL0SEC4zI7Owgvf3So5dq3Qu5pCjIK+js1e8+NH\nEEgpywWzBQIDAQABo1MwUTAdBgNVHQ4EFgQU6KYCktVjTxynREVtlFqqd85wPWow\nHwYDVR0jBBgwFoAU6KYCktVjTxynREVtlFqqd85wPWowDwYDVR0TAQH/BAUwAwEB\n/zANBgkqhkiG9w0BAQsFAAOBgQDFTMWn9Hy/NBfRMsY4cfzrscBk+zAkBAYNCh99\nrdOWJWjoP1NUc1oSFL7m4YlpiOMQnzd3MbZ0AdxISlek0dBTq4lK81J8eOBtikcs\n4/TBfLXiRjEl/vRtCYEn2WywwyOjzagaPIAhpToESRGnkKL9Cip2mbdRwmJpN1jT\nWnXW1w==\n-----END CERTIFICATE-----\n";
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+  await configure({
+    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
+  });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.clearRequests());
+
+const calls = () => emu.requests().map((r) => `${r.method} ${r.path.replace(/^(\/\w+)\/[^/]+$/, "$1/:id")}`);
+
+describe("SamlConnection", () => {
+  const p = provider("SamlConnection");
+  const idp = {
+    idpEntityId: "https://idp.example.com/entity",
+    idpSsoUrl: "https://idp.example.com/sso",
+    idpCertificate: CERT,
+  };
+
+  it("creates with a POST then a PATCH for the update-only flags, reads, updates, deletes", async () => {
+    const inputs = {
+      name: "Okta",
+      domains: ["Example.com"],
+      provider: "saml_okta",
+      ...idp,
+      active: true,
+      allowSubdomains: true,
+    };
+    const checked = (await p.check({}, inputs)).inputs ?? {};
+    const { id, outs } = await p.create(checked);
+    expect(calls()).toEqual(["POST /saml_connections", "PATCH /saml_connections/:id"]);
+    expect(emu.requests()[0]?.requestBody).not.toHaveProperty("active");
+    expect(outs).toMatchObject({
+      domains: ["example.com"],
+      active: true,
+      allowSubdomains: true,
+      acsUrl: expect.any(String),
+      spEntityId: expect.any(String),
+      spMetadataUrl: expect.any(String),
+      userCount: 0,
+      idpCertificateIssuedAt: expect.any(Number),
+      idpCertificateExpiresAt: expect.any(Number),
+    });
+    expect((await p.diff(id, outs ?? {}, checked)).changes).toBe(false);
+
+    emu.store.samlConnections.update(id, { active: false, domains: ["example.com", "other.example.com"] });
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toMatchObject({ active: false, domains: ["example.com", "other.example.com"] });
+    expect((await p.diff(id, read.props ?? {}, checked)).changes).toBe(true);
+
+    emu.clearRequests();
+    const updated = await p.update(id, read.props ?? {}, checked);
+    expect(emu.requests()[0]?.requestBody).toEqual({ domains: ["example.com"], active: true });
+    expect(updated.outs).toMatchObject({ active: true, domains: ["example.com"] });
+
+    await p.delete(id, updated.outs ?? {});
+    expect(emu.store.samlConnections.get(id)).toBeUndefined();
+    expect(await p.read(id, updated.outs ?? {})).toEqual({});
+  });
+
+  it("creates with a single POST when no update-only flag is declared", async () => {
+    const { id } = await p.create({ name: "Plain", domains: ["plain.example.com"], provider: "saml_custom" });
+    expect(calls()).toEqual(["POST /saml_connections"]);
+    expect(emu.store.samlConnections.get(id)).toBeDefined();
+  });
+
+  it("rolls back the created connection when the PATCH fails, and says so", async () => {
+    // Activation without any IdP settings: Clerk rejects the PATCH.
+    const err = await p
+      .create({ name: "Broken", domains: ["broken.example.com"], provider: "saml_custom", active: true })
+      .catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(
+      /^create SamlConnection failed: the SAML connection "[^"]+" was created, but setting active on it failed, so it was deleted again \(rolled back\)\. Cause: .*422/,
+    );
+    expect(calls()).toEqual([
+      "POST /saml_connections",
+      "PATCH /saml_connections/:id",
+      "DELETE /saml_connections/:id",
+    ]);
+    expect(emu.store.samlConnections.list().filter((c) => c.name === "Broken")).toEqual([]);
+  });
+});
