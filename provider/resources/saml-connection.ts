@@ -6,6 +6,7 @@ import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
+import { isGone } from "../runtime/failures";
 import { orUndefined } from "../runtime/not-found";
 
 // Shapes and helpers shared with enterprise-connection.ts (its `saml` block has the same fields).
@@ -98,6 +99,11 @@ export async function withRollback<T>(
     try {
       await ops.remove();
     } catch (e2) {
+      // Already gone is as good as deleted.
+      if (isGone(e2))
+        throw new Error(`${what}, and it no longer exists (nothing to roll back). Cause: ${why}`, {
+          cause: e,
+        });
       const why2 = e2 instanceof Error ? e2.message : String(e2);
       throw new Error(
         `${what}, and deleting it again failed too (${why2}): it is left in Clerk outside the stack; ` +

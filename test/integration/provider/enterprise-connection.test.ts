@@ -1,0 +1,150 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../../emulator";
+import { configure, provider } from "../../../provider/runtime";
+
+const KEY = "sk_test_enterprise_connection_integration";
+const SECRET = "oidc-client-secret-7f3a";
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+  await configure({
+    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
+  });
+});
+afterAll(() => emu.close());
+beforeEach(() => emu.clearRequests());
+
+const calls = () => emu.requests().map((r) => `${r.method} ${r.path.replace(/^(\/\w+)\/[^/]+$/, "$1/:id")}`);
+
+describe("EnterpriseConnection", () => {
+  const p = provider("EnterpriseConnection");
+  const oidcInputs = {
+    name: "Corp OIDC",
+    provider: "oidc_custom",
+    domains: ["Corp.Example.com"],
+    organizationId: "org_123",
+    active: true,
+    oidc: {
+      clientId: "cid",
+      clientSecret: SECRET,
+      discoveryUrl: "https://idp.example.com/.well-known/openid-configuration",
+    },
+  };
+
+  it("OIDC: creates (201), keeps the write-only client secret from state, sees out-of-band edits, updates, deletes", async () => {
+    const checked = (await p.check({}, oidcInputs)).inputs ?? {};
+    const { id, outs } = await p.create(checked);
+    expect(emu.requests()[0]?.status).toBe(201);
+    // Clerk never answers with the secret...
+    expect(JSON.stringify(emu.requests().map((r) => r.responseBody))).not.toContain(SECRET);
+    expect(outs).toMatchObject({
+      domains: ["corp.example.com"],
+      organizationId: "org_123",
+      organizationLinked: true,
+      oidc: { clientSecret: SECRET, clientId: "cid" },
+      oauthConfig: {
+        clientId: "cid",
+        authUrl: "https://idp.example.com/authorize",
+        providerKey: "oidc_custom",
+      },
+    });
+    // ...and the outputs that are not the (secret) oidc block do not hold it either.
+    const { oidc: _oidc, ...rest } = outs ?? {};
+    expect(JSON.stringify(rest)).not.toContain(SECRET);
+    expect((await p.diff(id, outs ?? {}, checked)).changes).toBe(false);
+
+    emu.store.enterpriseConnections.update(id, {
+      name: "renamed",
+      domains: ["corp.example.com", "b.example.com"],
+    });
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toMatchObject({ name: "renamed", oidc: { clientSecret: SECRET } });
+    expect(read.inputs).toMatchObject({ oidc: { clientSecret: SECRET } });
+    expect(await p.diff(id, read.props ?? {}, checked)).toMatchObject({ changes: true, replaces: [] });
+
+    emu.clearRequests();
+    const updated = await p.update(id, read.props ?? {}, { ...checked, organizationId: "org_456" });
+    expect(emu.requests()[0]?.requestBody).toEqual({
+      name: "Corp OIDC",
+      domains: ["corp.example.com"],
+      organization_id: "org_456",
+    });
+    expect(updated.outs).toMatchObject({
+      name: "Corp OIDC",
+      organizationId: "org_456",
+      oidc: { clientSecret: SECRET },
+    });
+
+    // A new client secret is sent (the block as declared), and kept.
+    const rotated = await p.update(id, updated.outs ?? {}, {
+      ...checked,
+      organizationId: "org_456",
+      oidc: { ...oidcInputs.oidc, clientSecret: "new-secret" },
+    });
+    expect(emu.store.enterpriseConnections.get(id)?.oidc?.client_secret).toBe("new-secret");
+    expect(rotated.outs).toMatchObject({ oidc: { clientSecret: "new-secret" } });
+
+    await p.delete(id, rotated.outs ?? {});
+    expect(emu.store.enterpriseConnections.get(id)).toBeUndefined();
+    expect(await p.read(id, rotated.outs ?? {})).toEqual({});
+  });
+
+  it("SAML: keeps idpCertificate, idpMetadata and attributeMapping from state; shows the live view", async () => {
+    const saml = {
+      idpEntityId: "https://idp.example.com/e",
+      idpSsoUrl: "https://idp.example.com/sso",
+      idpCertificate: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+      attributeMapping: { emailAddress: "mail" },
+    };
+    const inputs = { name: "Corp SAML", provider: "saml_okta", domains: ["saml.example.com"], saml };
+    const { id, outs } = await p.create(inputs);
+    expect(outs).toMatchObject({
+      saml,
+      acsUrl: expect.any(String),
+      samlConnection: { idpSsoUrl: saml.idpSsoUrl },
+    });
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toMatchObject({ saml });
+    expect((await p.diff(id, read.props ?? {}, inputs)).changes).toBe(false);
+  });
+
+  it("applies update-only flags after create, and rolls back when that PATCH fails", async () => {
+    const ok = await p.create({
+      ...oidcInputs,
+      domains: ["flags.example.com"],
+      organizationId: undefined,
+      syncUserAttributes: false,
+    });
+    expect(calls()).toEqual(["POST /enterprise_connections", "PATCH /enterprise_connections/:id"]);
+    expect(ok.outs).toMatchObject({ syncUserAttributes: false });
+
+    // Someone (or Clerk) activates the new, unconfigured connection between the POST and the PATCH: the
+    // PATCH is refused, and the provider deletes what it created.
+    const off = emu.onExchange((e) => {
+      if (e.method === "POST" && e.status === 201) {
+        const created = (e.responseBody as { id: string }).id;
+        emu.store.enterpriseConnections.update(created, { active: true });
+      }
+    });
+    emu.clearRequests();
+    const err = await p
+      .create({
+        name: "Half",
+        provider: "oidc_custom",
+        domains: ["half.example.com"],
+        disableAdditionalIdentifications: true,
+      })
+      .catch((e: Error) => e);
+    off();
+    expect((err as Error).message).toMatch(
+      /^create EnterpriseConnection failed: the enterprise connection "[^"]+" was created, but setting disableAdditionalIdentifications on it failed, so it was deleted again \(rolled back\)/,
+    );
+    expect(calls()).toEqual([
+      "POST /enterprise_connections",
+      "PATCH /enterprise_connections/:id",
+      "DELETE /enterprise_connections/:id",
+    ]);
+    expect(emu.store.enterpriseConnections.list().filter((c) => c.name === "Half")).toEqual([]);
+  });
+});
