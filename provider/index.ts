@@ -6,5 +6,18 @@
  */
 export { AllowlistIdentifier, type AllowlistIdentifierArgs } from "./resources/allowlist-identifier";
 export { BlocklistIdentifier, type BlocklistIdentifierArgs } from "./resources/blocklist-identifier";
+export { Domain, type DomainArgs } from "./resources/domain";
+export { EnterpriseConnection, type EnterpriseConnectionArgs } from "./resources/enterprise-connection";
+export { InstanceCommunication, type InstanceCommunicationArgs } from "./resources/instance-communication";
+export { InstanceProtect, type InstanceProtectArgs } from "./resources/instance-protect";
+export { InstanceRestrictions, type InstanceRestrictionsArgs } from "./resources/instance-restrictions";
+export { InstanceSettings, type InstanceSettingsArgs } from "./resources/instance-settings";
 export { JwtTemplate, type JwtTemplateArgs } from "./resources/jwt-template";
+export { OAuthApplication, type OAuthApplicationArgs } from "./resources/oauth-application";
+export {
+  OAuthApplicationSettings,
+  type OAuthApplicationSettingsArgs,
+} from "./resources/oauth-application-settings";
+export { OrganizationSettings, type OrganizationSettingsArgs } from "./resources/organization-settings";
 export { RedirectUrl, type RedirectUrlArgs } from "./resources/redirect-url";
+export { SamlConnection, type SamlConnectionArgs } from "./resources/saml-connection";

@@ -1,7 +1,17 @@
 import { allowlistIdentifierDefinition } from "../resources/allowlist-identifier";
 import { blocklistIdentifierDefinition } from "../resources/blocklist-identifier";
+import { domainDefinition } from "../resources/domain";
+import { enterpriseConnectionDefinition } from "../resources/enterprise-connection";
+import { instanceCommunicationDefinition } from "../resources/instance-communication";
+import { instanceProtectDefinition } from "../resources/instance-protect";
+import { instanceRestrictionsDefinition } from "../resources/instance-restrictions";
+import { instanceSettingsDefinition } from "../resources/instance-settings";
 import { jwtTemplateDefinition } from "../resources/jwt-template";
+import { oauthApplicationDefinition } from "../resources/oauth-application";
+import { oauthApplicationSettingsDefinition } from "../resources/oauth-application-settings";
+import { organizationSettingsDefinition } from "../resources/organization-settings";
 import { redirectUrlDefinition } from "../resources/redirect-url";
+import { samlConnectionDefinition } from "../resources/saml-connection";
 import type { AnyDefinition } from "./definition";
 
 /** Every resource type the runtime serves, by type name. Adding a resource = one file + one line here. */
@@ -9,7 +19,17 @@ export const definitions = new Map<string, AnyDefinition>(
   [
     allowlistIdentifierDefinition,
     blocklistIdentifierDefinition,
+    domainDefinition,
+    enterpriseConnectionDefinition,
+    instanceCommunicationDefinition,
+    instanceProtectDefinition,
+    instanceRestrictionsDefinition,
+    instanceSettingsDefinition,
     jwtTemplateDefinition,
+    oauthApplicationDefinition,
+    oauthApplicationSettingsDefinition,
+    organizationSettingsDefinition,
     redirectUrlDefinition,
+    samlConnectionDefinition,
   ].map((d) => [d.type, d as AnyDefinition]),
 );
