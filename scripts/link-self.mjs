@@ -9,5 +9,6 @@ import { fileURLToPath } from "node:url";
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const link = join(root, "node_modules", "pulumi-clerk");
 mkdirSync(dirname(link), { recursive: true });
-if (existsSync(link) || lstatSync(link, { throwIfNoEntry: false })) rmSync(link, { recursive: false, force: true });
+if (existsSync(link) || lstatSync(link, { throwIfNoEntry: false }))
+  rmSync(link, { recursive: false, force: true });
 symlinkSync("..", link, "dir");
