@@ -23,6 +23,16 @@ export default defineConfig({
           fileParallelism: false,
         },
       },
+      {
+        // Opt in with CLERK_ACCEPTANCE_SECRET_KEY (a development instance); skipped otherwise.
+        test: {
+          name: "acceptance",
+          include: ["test/acceptance/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
