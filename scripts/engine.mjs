@@ -125,6 +125,7 @@ async function buildEngine() {
   );
   const started = Date.now();
   let packages = 0;
+  let downloads = 0;
   let last = "";
   // These flags must stay exactly as they are: the Go build cache (~/.cache/go-build) is keyed on them.
   const args = ["build", "-v", "-o", tmp, "-ldflags", `-X ${VERSION_VAR}=v${ENGINE_VERSION}`, CLI_PACKAGE];
@@ -134,8 +135,8 @@ async function buildEngine() {
     env: { ...process.env, CGO_ENABLED: "0", GOFLAGS: "-buildvcs=false" },
     stdio: ["ignore", "inherit", "pipe"],
   });
-  // `go build -v` names each package as it compiles it (on stderr): count them for the heartbeat and
-  // pass through anything that is not a package name (errors).
+  // `go build -v` names each package as it compiles it, and go names each module it downloads (both on
+  // stderr): count them for the heartbeat and pass through anything else (errors).
   child.stderr.setEncoding("utf8");
   let pending = "";
   child.stderr.on("data", (chunk) => {
@@ -146,6 +147,9 @@ async function buildEngine() {
       if (/^[\w.\-~]+(\/[\w.\-~]+)*$/.test(line.trim())) {
         packages++;
         last = line.trim();
+      } else if (line.startsWith("go: downloading ")) {
+        downloads++;
+        last = line.slice("go: downloading ".length);
       } else if (line.trim()) {
         process.stderr.write(`${line}\n`);
       }
@@ -153,7 +157,7 @@ async function buildEngine() {
   });
   const heartbeat = setInterval(() => {
     console.log(
-      `engine: ... ${fmtDuration(Date.now() - started)}, ${packages} packages compiled (last: ${last})`,
+      `engine: ... ${fmtDuration(Date.now() - started)}: ${downloads} modules downloaded, ${packages} packages compiled (last: ${last})`,
     );
   }, 30_000);
   const code = await new Promise((res) => child.on("close", res));
@@ -166,7 +170,7 @@ async function buildEngine() {
   chmodSync(tmp, 0o755);
   renameSync(tmp, target);
   console.log(
-    `engine: built in ${fmtDuration(Date.now() - started)} (${packages} packages compiled) -> ${target}`,
+    `engine: built in ${fmtDuration(Date.now() - started)} (${downloads} modules downloaded, ${packages} packages compiled) -> ${target}`,
   );
   return target;
 }
@@ -204,8 +208,10 @@ async function main() {
   console.log(
     `engine: pulumi ${found.version} (${found.source}: ${found.bin}) ready in ${fmtDuration(Date.now() - started)}`,
   );
-  // The Node language host (sdk/nodejs/cmd/pulumi-language-nodejs) is not served by the module proxy
-  // here, so e2e tests run Automation API inline programs, which need no language host.
+  // No Node language host: the module proxy here answers 403 "This module version is not available."
+  // for every query of github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 (@v/list,
+  // @latest, by branch or tag), and pkg/v3's .info names no commit to ask for. The e2e harness runs
+  // Automation API inline programs, which need none.
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
