@@ -4,6 +4,7 @@ import type { AllowlistIdentifier as AllowlistIdentifierObject } from "../../sdk
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { ResourceDefinition } from "../runtime/definition";
+import { onlyMatch } from "../runtime/natural-key";
 
 export interface AllowlistIdentifierArgs {
   /** Email address, email domain, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
@@ -39,6 +40,9 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
         ...(inputs.notify !== undefined ? { notify: inputs.notify } : {}),
       }),
     ),
+  // A fresh listing, not the shared one: it must see what the lost create made.
+  findExisting: async ({ client }, inputs) =>
+    onlyMatch(await client.allowlistIdentifiers.list(), (x) => x.identifier === inputs.identifier),
   read: async ({ client, lists }, id) =>
     (await lists.get(COLLECTION, () => client.allowlistIdentifiers.list())).find((x) => x.id === id),
   delete: async ({ client, lists }, id) => {

@@ -4,6 +4,7 @@ import type { BlocklistIdentifier as BlocklistIdentifierObject } from "../../sdk
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { ResourceDefinition } from "../runtime/definition";
+import { onlyMatch } from "../runtime/natural-key";
 
 export interface BlocklistIdentifierArgs {
   /** Email address, email domain, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
@@ -30,6 +31,9 @@ export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, Blocklist
   }),
   create: ({ client, lists }, inputs) =>
     lists.write(COLLECTION, () => client.blocklistIdentifiers.create({ identifier: inputs.identifier })),
+  // A fresh listing, not the shared one: it must see what the lost create made.
+  findExisting: async ({ client }, inputs) =>
+    onlyMatch(await client.blocklistIdentifiers.list(), (x) => x.identifier === inputs.identifier),
   read: async ({ client, lists }, id) =>
     (await lists.get(COLLECTION, () => client.blocklistIdentifiers.list())).find((x) => x.id === id),
   delete: async ({ client, lists }, id) => {

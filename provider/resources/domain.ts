@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Domain as DomainObject, UpdateDomainBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-options";
 import type { ResourceDefinition } from "../runtime/definition";
+import { onlyMatch } from "../runtime/natural-key";
 
 export interface DomainArgs {
   /**
@@ -118,6 +119,9 @@ export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
         ? created
         : client.domains.update(created.id, { is_secondary: news.isSecondary });
     }),
+  // Names are unique; only a satellite can be what a create made. A fresh listing, not the shared one.
+  findExisting: async ({ client }, news) =>
+    onlyMatch(await client.domains.list(), (d) => d.name === news.name && d.is_satellite),
   read: async ({ client, lists }, id) =>
     (await lists.get(COLLECTION, () => client.domains.list())).find((d) => d.id === id),
   update: ({ client, lists }, id, news, olds) =>

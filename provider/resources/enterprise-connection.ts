@@ -10,6 +10,7 @@ import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
+import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 import {
   type AttributeMapping,
@@ -378,6 +379,12 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
     };
   },
   create,
+  // Clerk gives a domain to one connection only, so name, provider and domains identify it.
+  findExisting: async ({ client }, news) =>
+    onlyMatch(
+      await client.enterpriseConnections.list(),
+      (c) => c.name === news.name && c.provider === news.provider && sameSet(c.domains, news.domains),
+    ),
   read: ({ client }, id) => orUndefined(client.enterpriseConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed; `domains: []` would be ignored by Clerk anyway, and the schema forbids it.

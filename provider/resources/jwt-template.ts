@@ -4,6 +4,7 @@ import type { JwtTemplate as JwtTemplateObject, UpdateJwtTemplateBody } from "..
 import { jsonObject, nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { ResourceDefinition } from "../runtime/definition";
+import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
 export interface JwtTemplateArgs {
@@ -88,6 +89,9 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
     updatedAt: api.updated_at,
   }),
   create: ({ client }, news) => client.jwtTemplates.create(body(news, {})),
+  // Clerk keeps template names unique.
+  findExisting: async ({ client }, news) =>
+    onlyMatch(await client.jwtTemplates.list(), (t) => t.name === news.name),
   read: ({ client }, id) => orUndefined(client.jwtTemplates.get(id)),
   update: ({ client }, id, news, olds) => client.jwtTemplates.update(id, body(news, olds)),
   delete: async ({ client }, id) => {

@@ -5,6 +5,7 @@ import { nonEmptyString, redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
+import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
 export interface OAuthApplicationArgs {
@@ -163,6 +164,22 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
     updatedAt: api.updated_at,
   }),
   create: ({ client }, news) => client.oauthApplications.create({ ...body(news), name: news.name }),
+  // Names are not unique at Clerk: adopt only a single match that also has the declared redirect URIs.
+  findExisting: async ({ client }, news) =>
+    onlyMatch(
+      await client.oauthApplications.list(),
+      (a) =>
+        a.name === news.name &&
+        (news.redirectUris === undefined || sameSet(a.redirect_uris, news.redirectUris)),
+    ),
+  // The lost answer carried the only copy of the client secret: rotate to get one that works. Repeating a
+  // rotation is harmless (the last answer's secret is the valid one), so the sdk may retry it.
+  afterRecovery: async ({ client }, api) =>
+    api.public
+      ? { ...api, client_secret: "" }
+      : api.client_secret // already rotated by adoption (rotateSecret declared)
+        ? api
+        : client.oauthApplications.rotateSecret(api.id, { idempotent: true }),
   read: ({ client }, id) => orUndefined(client.oauthApplications.get(id)),
   update,
   delete: async ({ client }, id) => {

@@ -4,6 +4,7 @@ import type { RedirectUrl as RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { ResourceDefinition } from "../runtime/definition";
+import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
 export interface RedirectUrlArgs {
@@ -23,6 +24,8 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
   toInputs: (api) => ({ url: api.url }),
   toComputed: (api) => ({ createdAt: api.created_at, updatedAt: api.updated_at }),
   create: ({ client }, inputs) => client.redirectUrls.create({ url: inputs.url }),
+  findExisting: async ({ client }, inputs) =>
+    onlyMatch(await client.redirectUrls.list(), (x) => x.url === inputs.url),
   read: ({ client }, id) => orUndefined(client.redirectUrls.get(id)),
   delete: async ({ client }, id) => {
     await client.redirectUrls.delete(id);

@@ -7,6 +7,7 @@ import type { OperationContext, ResourceDefinition } from "../runtime/definition
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
 import { isGone } from "../runtime/failures";
+import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
 // Shapes and helpers shared with enterprise-connection.ts (its `saml` block has the same fields).
@@ -297,6 +298,15 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
     updatedAt: api.updated_at,
   }),
   create,
+  // Clerk gives a domain to one connection only, so name, provider and domains identify it.
+  findExisting: async ({ client }, news) =>
+    onlyMatch(
+      await client.samlConnections.list(),
+      (c) =>
+        c.name === news.name &&
+        c.provider === news.provider &&
+        sameSet(c.domains ?? (c.domain ? [c.domain] : []), news.domains),
+    ),
   read: ({ client }, id) => orUndefined(client.samlConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed: re-sending unchanged domains or flags can trip Clerk's checks for nothing.

@@ -42,6 +42,16 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   toComputed(api: Api): Record<string, unknown>;
 
   create(ctx: OperationContext, inputs: Inputs): Promise<Api>;
+  /**
+   * The object a create may have made although its answer was lost (connection dropped or 5xx after
+   * Clerk committed), found by natural key (identifier, url, name...); undefined when there is none.
+   * Throws when several match (never guess: the create then fails instead of making a duplicate; see
+   * natural-key.ts). Must not use a cached listing. Without it, such a failure is reported as is and may
+   * leave an object Pulumi does not track.
+   */
+  findExisting?(ctx: OperationContext, inputs: Inputs): Promise<Api | undefined>;
+  /** Completes an object found by findExisting, e.g. fetches a secret that only the lost answer carried. */
+  afterRecovery?(ctx: OperationContext, api: Api, inputs: Inputs): Promise<Api>;
   /** The live object, or undefined when it no longer exists. */
   read(ctx: OperationContext, id: string): Promise<Api | undefined>;
   /** Apply changed inputs in place; absent when every input forces replacement. */

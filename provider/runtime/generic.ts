@@ -1,4 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
+import { ClerkApiError, ClerkNetworkError } from "../../sdk";
 import { validateInputs } from "./check";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
@@ -19,6 +20,7 @@ export interface Handlers {
 
 export function makeHandlers(def: AnyDefinition, context: () => OperationContext): Handlers {
   const type = def.type;
+  const declarableKeys = schemaKeys(def.inputs);
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
@@ -84,7 +86,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
         () =>
           typeof importId === "string"
             ? adopt(def, context(), importId, desired)
-            : def.create(context(), desired),
+            : createOrRecover(def, context(), desired),
       );
       return { id: def.id(api), outs: outputsOf(api, desired, importId) };
     },
@@ -95,8 +97,10 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       if (live === undefined) return {};
       const declared = desiredOf(props);
       const outs = outputsOf(live, declared, props.importId);
-      const computed = new Set(Object.keys(def.toComputed(live)));
-      const inputs = Object.fromEntries(Object.entries(outs).filter(([k]) => !computed.has(k)));
+      // Inputs are only what a user can declare: outputs kept from state (a client secret Clerk showed
+      // once) must not become inputs, where the engine would store them without the secret mark.
+      const inputKeys = new Set<string>([...declarableKeys, ...Object.keys(def.toInputs(live)), "importId"]);
+      const inputs = Object.fromEntries(Object.entries(outs).filter(([k]) => inputKeys.has(k)));
       return { id: def.id(live), props: outs, inputs };
     },
 
@@ -121,6 +125,48 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
   };
 }
 
+/** Creates in all, counting the first: each repeat follows a lookup that found nothing. */
+export const CREATE_ATTEMPTS = 4;
+
+/**
+ * A create whose answer was lost may still have made the object in Clerk, and the sdk rightly never
+ * repeats such a POST blindly. Here the definition's natural-key lookup decides: adopt what the lost
+ * create made, or create again when nothing is there. Otherwise a dropped answer leaves an object in
+ * Clerk that Pulumi does not know, and the next `up` trips over it or makes a second one.
+ */
+async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desired: Props): Promise<unknown> {
+  const findExisting = def.findExisting;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await def.create(ctx, desired);
+    } catch (e) {
+      if (!findExisting || !mayHaveCreated(e) || attempt >= CREATE_ATTEMPTS) throw e;
+      let found: unknown;
+      try {
+        found = await findExisting(ctx, desired);
+      } catch (lookup) {
+        const why = lookup instanceof Error ? lookup.message : String(lookup);
+        throw new Error(
+          `${e instanceof Error ? e.message : String(e)}; looking up whether it was created anyway failed too ` +
+            `(${why}): Clerk may hold the object without Pulumi knowing; run \`pulumi refresh\` and check ` +
+            "Clerk before running `pulumi up` again",
+          { cause: e },
+        );
+      }
+      if (found !== undefined) {
+        const adopted = await adoptLive(def, ctx, found, desired, "recover");
+        return def.afterRecovery ? def.afterRecovery(ctx, adopted, desired) : adopted;
+      }
+    }
+  }
+}
+
+/** A failure after which Clerk may have made the object: no answer, or a server error. */
+export function mayHaveCreated(e: unknown): boolean {
+  if (e instanceof ClerkNetworkError) return e.mayHaveReachedServer && e.kind !== "aborted";
+  return e instanceof ClerkApiError && e.status >= 500;
+}
+
 /**
  * Adoption of an existing object (`importId`), since Pulumi's own import does not work for dynamic
  * resources (DESIGN.md rule 5): read it, refuse differences that would need a replacement, apply the
@@ -136,10 +182,28 @@ async function adopt(
   if (live === undefined) {
     throw new Error(`no ${def.type} with id "${importId}" exists in this Clerk instance (importId)`);
   }
+  return adoptLive(def, ctx, live, desired, "import");
+}
+
+async function adoptLive(
+  def: AnyDefinition,
+  ctx: OperationContext,
+  live: unknown,
+  desired: Props,
+  why: "import" | "recover",
+): Promise<unknown> {
+  const importId = def.id(live);
   const current = def.toInputs(live) as Props;
   const changed = changedInputs(def, current, desired);
   const blocking = def.update ? changed.filter((k) => def.replaceOnChange.includes(k)) : changed;
   if (blocking.length > 0) {
+    if (why === "recover") {
+      // findExisting matches on the fields that force replacement, so this is someone else's object.
+      throw new Error(
+        `the create's answer was lost, and ${def.type} "${importId}" found in its place differs in ${blocking.join(", ")}; ` +
+          "it was left alone: check Clerk for an object Pulumi does not track",
+      );
+    }
     throw new Error(
       `cannot adopt ${def.type} "${importId}": ${blocking.join(", ")} differ(s) from the live object and cannot be ` +
         "changed in place; declare the live value, or remove importId to create a new object",
@@ -151,4 +215,12 @@ async function adopt(
 
 function stripUndefined(o: Props): Props {
   return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+}
+
+/** The argument names a schema accepts (through refinements and transforms). */
+function schemaKeys(schema: unknown): string[] {
+  const s = schema as { shape?: Record<string, unknown>; def?: { type?: string; in?: unknown } };
+  if (s.shape) return Object.keys(s.shape);
+  if (s.def?.type === "pipe") return schemaKeys(s.def.in);
+  return [];
 }
