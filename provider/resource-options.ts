@@ -9,7 +9,8 @@ export abstract class ClerkResource extends pulumi.CustomResource {
   /**
    * @param type resource type name, e.g. "JwtTemplate"
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
-   * @param secretOutputs outputs kept encrypted in state even when the input was not a secret (rule 6)
+   * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in
+   *   plaintext (rule 6), and as inputs even when the program passed a plain string
    */
   protected constructor(
     type: string,
@@ -17,16 +18,19 @@ export abstract class ClerkResource extends pulumi.CustomResource {
     args: object,
     opts: pulumi.CustomResourceOptions | undefined,
     outputs: readonly string[],
-    secretOutputs: readonly string[] = [],
+    secrets: readonly string[] = [],
   ) {
     if (args && PROVIDER_KEY in args) throw new Error(`${type} "${name}": "${PROVIDER_KEY}" is reserved`);
     const props: Record<string, unknown> = {};
     for (const key of outputs) props[key] = undefined;
     Object.assign(props, args, { [PROVIDER_KEY]: providerModule(type) });
+    for (const key of secrets) {
+      if (props[key] !== undefined) props[key] = pulumi.secret(props[key]);
+    }
     const options =
-      secretOutputs.length === 0
+      secrets.length === 0
         ? opts
-        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secretOutputs] };
+        : { ...opts, additionalSecretOutputs: [...(opts?.additionalSecretOutputs ?? []), ...secrets] };
     super(typeToken(type), name, props, options);
   }
 }

@@ -1,4 +1,4 @@
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OAuthApplicationWithSecret, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
@@ -48,8 +48,6 @@ type Inputs = {
   pkceRequired?: boolean;
   public?: boolean;
   rotateSecret?: number | string;
-  /** Internal: a secret placeholder the class always sends (see the class comment); never user-set. */
-  clientSecret?: string;
 };
 
 const scope = z
@@ -71,9 +69,6 @@ const inputs = z.strictObject({
   pkceRequired: z.boolean().optional(),
   public: z.boolean().optional(),
   rotateSecret: z.union([z.number(), z.string()], { message: "must be a number or a string" }).optional(),
-  // Only the empty placeholder the class itself sends (kept in the checked inputs on purpose: see the
-  // class comment); a real value would be a user mistake.
-  clientSecret: z.literal("", { message: "is an output and cannot be set" }).optional(),
 });
 
 type Body = UpdateOAuthApplicationBody;
@@ -125,7 +120,8 @@ async function update(
   const api = patched ?? (await client.oauthApplications.get(id));
   if (patch.public === true) return { ...api, client_secret: "" };
   // PATCH and GET never carry the secret: the one in state stays valid.
-  return olds.clientSecret === undefined ? api : { ...api, client_secret: olds.clientSecret };
+  const kept = (olds as { clientSecret?: string }).clientSecret;
+  return kept === undefined ? api : { ...api, client_secret: kept };
 }
 
 export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecret> = {
@@ -137,8 +133,6 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
     // Clerk sorts and de-duplicates both lists.
     scopes: sameSet,
     redirectUris: sameSet,
-    // The placeholder input never differs from the real secret in state.
-    clientSecret: () => true,
   },
   id: (api) => api.id,
   toInputs: (api) => ({
@@ -194,11 +188,6 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
  * so it is kept (encrypted) from state on refresh and update; set or change `rotateSecret` to get a new
  * one. Refresh sees changes to every argument and deletions, but cannot see a secret rotated outside
  * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).
- *
- * Why the class sends a hidden `clientSecret: secret("")` input: the dynamic-provider host cannot return
- * secrets, so on refresh the engine re-marks as secret only the keys that were secret in the previous
- * inputs and state. Refresh records `clientSecret` among the inputs too, and without a secret input of
- * that name it would be stored there in plaintext.
  */
 export class OAuthApplication extends ClerkResource {
   declare readonly name: pulumi.Output<string>;
@@ -240,8 +229,6 @@ export class OAuthApplication extends ClerkResource {
       "createdAt",
       "updatedAt",
     ];
-    super("OAuthApplication", name, { ...args, clientSecret: pulumi.secret("") }, opts, outputs, [
-      "clientSecret",
-    ]);
+    super("OAuthApplication", name, args, opts, outputs, ["clientSecret"]);
   }
 }

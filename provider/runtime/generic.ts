@@ -1,5 +1,5 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ClerkApiError, ClerkNetworkError } from "../../sdk";
+import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
 import { validateInputs } from "./check";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";

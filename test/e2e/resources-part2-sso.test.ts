@@ -105,7 +105,7 @@ describe("OAuthApplication, Domain, SamlConnection, EnterpriseConnection under t
     expect(corp?.inputs?.oidc).toHaveProperty("ciphertext");
   });
 
-  it("refresh sees an out-of-band edit, keeps the secrets (still encrypted, inputs too), and up restores", async () => {
+  it("refresh sees an out-of-band edit, keeps the secrets encrypted and out of the inputs, and up restores", async () => {
     const app = emu.store.oauthApplications.list()[0];
     emu.store.oauthApplications.update(app?.id ?? "", { name: "renamed-in-dashboard" });
     const refresh = await stack.refresh();
@@ -114,9 +114,9 @@ describe("OAuthApplication, Domain, SamlConnection, EnterpriseConnection under t
     const oauth = state.resources.find((r) => r.urn.endsWith("::partner"));
     expect(oauth?.outputs?.name).toBe("renamed-in-dashboard");
     expect(oauth?.outputs?.clientSecret).toHaveProperty("ciphertext");
-    // Refresh records the kept secret among the inputs too; without the class's secret placeholder input
-    // of that name it would land there in plaintext (checked by removing the placeholder: it does).
-    expect(oauth?.inputs?.clientSecret).toHaveProperty("ciphertext");
+    // The kept secret is an output only: refresh must not record it among the inputs, where the engine
+    // would store it without the secret mark.
+    expect(oauth?.inputs).not.toHaveProperty("clientSecret");
 
     const up = await stack.up();
     expect(up.summary).toMatchObject({ update: 1, create: 0, delete: 0, replace: 0 });

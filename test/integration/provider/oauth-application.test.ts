@@ -26,7 +26,6 @@ describe("OAuthApplication", () => {
     name: "partner",
     redirectUris: ["https://partner.example.com/cb"],
     scopes: ["profile", "email"],
-    clientSecret: "",
   };
 
   it("creates with a secret, keeps it on read and update, sees out-of-band edits, deletes", async () => {
