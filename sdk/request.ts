@@ -2,7 +2,14 @@ import pRetry from "p-retry";
 import type { z } from "zod";
 import { ClerkApiError, ClerkResponseValidationError } from "./errors";
 import type { ClerkLogger } from "./logger";
-import { backoffDelay, decideRetry, type RetryConfig, resolveRetryConfig } from "./retry";
+import {
+  backoffDelay,
+  decideRetry,
+  isRateLimited,
+  type RetryConfig,
+  rateLimitDelay,
+  resolveRetryConfig,
+} from "./retry";
 import type { HttpMethod, Transport, TransportRequest } from "./transport";
 
 /** Per-call options accepted by every endpoint method. */
@@ -42,12 +49,19 @@ export interface RequesterConfig {
 export function createRequester(config: RequesterConfig): Requester {
   const validation = config.responseValidation ?? "error";
   const sleep = config.sleep ?? abortableSleep;
+  // Shared by every call of this client (the dynamic-provider process serves all resources of an `up`
+  // at once): after a 429, no call sends anything before Clerk's Retry-After has passed, so a burst
+  // does not keep hammering the limit.
+  let pausedUntil = 0;
 
   return async <T>(spec: RequestSpec<T>, options: RequestOptions = {}): Promise<T> => {
     const retry = resolveRetryConfig(config.retry, options.retry);
     const startedAt = Date.now();
+    let backoffs = 0;
 
     const attempt = async (): Promise<T> => {
+      const paused = pausedUntil - Date.now();
+      if (paused > 0 && retry.retries > 0) await sleep(rateLimitDelay(paused), options.signal);
       const res = await config.transport({
         method: spec.method,
         path: spec.path,
@@ -96,13 +110,21 @@ export function createRequester(config: RequesterConfig): Requester {
       // Delays are computed and slept in shouldRetry, so Retry-After can be honoured exactly.
       minTimeout: 0,
       maxTimeout: 0,
-      maxRetryTime: retry.maxElapsedMs,
+      maxRetryTime: Math.max(retry.maxElapsedMs, retry.maxRateLimitedMs),
       signal: options.signal,
+      // Waiting out a 429 is not a failed try: only the time budget below bounds it.
+      shouldConsumeRetry: ({ error }) => !isRateLimited(error),
       shouldRetry: async ({ error, attemptNumber }) => {
         const decision = decideRetry(error, { method: spec.method, idempotent: options.idempotent });
         if (!decision.retry) return false;
-        const delay = decision.delayMs ?? backoffDelay(attemptNumber, retry);
-        const remaining = retry.maxElapsedMs - (Date.now() - startedAt);
+        const limited = isRateLimited(error);
+        if (!limited) backoffs++;
+        const delay = limited
+          ? rateLimitDelay(decision.delayMs ?? backoffDelay(1, retry))
+          : (decision.delayMs ?? backoffDelay(backoffs, retry));
+        if (limited) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
+        const budget = limited ? Math.max(retry.maxElapsedMs, retry.maxRateLimitedMs) : retry.maxElapsedMs;
+        const remaining = budget - (Date.now() - startedAt);
         if (delay > remaining) {
           config.logger?.debug?.(
             `clerk: not retrying ${spec.method} ${spec.path}: wait ${delay} ms exceeds budget`,
@@ -110,7 +132,7 @@ export function createRequester(config: RequesterConfig): Requester {
           return false;
         }
         config.logger?.debug?.(
-          `clerk: retrying ${spec.method} ${spec.path} in ${delay} ms (${decision.reason}, attempt ${attemptNumber + 1} of ${retry.retries + 1})`,
+          `clerk: retrying ${spec.method} ${spec.path} in ${delay} ms (${decision.reason}, ${limited ? `rate limited, attempt ${attemptNumber + 1}` : `retry ${backoffs} of ${retry.retries}`})`,
         );
         await sleep(delay, options.signal);
         return true;

@@ -13,6 +13,12 @@ export interface RetryConfig {
   jitter: number;
   /** No retry is started once this much time has passed since the first attempt. */
   maxElapsedMs: number;
+  /**
+   * A 429 says exactly when to come back, so waiting it out neither uses up `retries` nor stops at
+   * `maxElapsedMs`: a call keeps honouring Retry-After until this much time has passed since its first
+   * attempt. A large `pulumi up` against Clerk's 100 requests / 10 s must queue, not fail.
+   */
+  maxRateLimitedMs: number;
 }
 
 // Clerk's spec hints at 500 ms initial / 60 s max / 1 h total; a Pulumi operation should give up sooner.
@@ -23,6 +29,7 @@ export const DEFAULT_RETRY: RetryConfig = {
   factor: 2,
   jitter: 0.5,
   maxElapsedMs: 120_000,
+  maxRateLimitedMs: 600_000,
 };
 
 export const NO_RETRY: RetryConfig = { ...DEFAULT_RETRY, retries: 0 };
@@ -103,4 +110,17 @@ export function backoffDelay(retry: number, config: RetryConfig, random: () => n
   const base = Math.min(config.maxDelayMs, config.minDelayMs * config.factor ** Math.max(0, retry - 1));
   const jitter = Math.min(1, Math.max(0, config.jitter));
   return Math.round(base * (1 - jitter * random()));
+}
+
+/** Clerk's answer that the client is over its rate limit. */
+export function isRateLimited(error: unknown): boolean {
+  return error instanceof ClerkApiError && error.status === 429;
+}
+
+/**
+ * The wait a 429's Retry-After asks for, plus a random extra of up to a quarter of it (at most 1 s),
+ * so that the many calls held back together do not all come back in the same instant.
+ */
+export function rateLimitDelay(retryAfterMs: number, random: () => number = Math.random): number {
+  return Math.round(retryAfterMs + random() * Math.min(1_000, retryAfterMs / 4));
 }
