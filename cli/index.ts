@@ -1,0 +1,259 @@
+#!/usr/bin/env node
+/**
+ * The `pulumi-clerk` command: `export` (a live instance → a Pulumi program) and `drift` (a stack's
+ * state vs the live instance, for CI).
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import {
+  type DriftReport,
+  detectDrift,
+  driftExitCode,
+  formatDriftText,
+  loadStackResources,
+  stackClerkConfig,
+} from "./drift";
+import {
+  configLines,
+  type ExportFiles,
+  type ExportPlan,
+  planExport,
+  readInstance,
+  renderFiles,
+  unexportedLines,
+  validProjectName,
+} from "./export";
+import { CliError, connect } from "./settings";
+
+export const USAGE = `Usage: pulumi-clerk <command> [options]
+
+Commands:
+  export    Read a live Clerk instance and write a Pulumi TypeScript program declaring every object
+            pulumi-clerk supports, each with importId (the first \`pulumi up\` adopts, creates nothing)
+  drift     Compare a stack's state with the live instance: exit 0 when they match, 2 when they
+            differ (per resource and field), 1 when the check itself failed
+
+Connection (both commands):
+  CLERK_SECRET_KEY          the instance's secret key (drift: the stack's clerk:secretKey first)
+  --api-url URL             Clerk API base URL (else CLERK_API_URL, else https://api.clerk.com/v1;
+                            drift: the stack's clerk:apiUrl before CLERK_API_URL)
+
+export options:
+  --out DIR                 directory to write index.ts, Pulumi.yaml, package.json, tsconfig.json,
+                            README.md (default ./clerk-instance; must be empty unless --force)
+  --project NAME            Pulumi project name, also the config namespace (default clerk-instance)
+  --stdout                  print index.ts to stdout instead of writing files
+  --force                   overwrite files in --out
+  --quiet                   no progress on stderr
+
+drift options:
+  --stack NAME              stack to check (default: the selected stack)
+  --cwd DIR                 the Pulumi project directory (default: current directory)
+  --state FILE              a \`pulumi stack export\` file instead of running pulumi
+  --json                    the report as JSON on stdout
+
+  --help                    this help`;
+
+export interface Io {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+}
+
+const defaultIo = (): Io => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  env: process.env,
+  cwd: process.cwd(),
+});
+
+export interface ExportResult {
+  plan: ExportPlan;
+  files: ExportFiles;
+  /** HTTP requests sent to Clerk. */
+  requests: number;
+  durationMs: number;
+  /** Where the files went (undefined with --stdout). */
+  outDir?: string;
+}
+
+export interface ExportOptions {
+  apiUrl?: string | undefined;
+  out?: string | undefined;
+  project?: string | undefined;
+  stdout?: boolean | undefined;
+  force?: boolean | undefined;
+  quiet?: boolean | undefined;
+}
+
+export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise<ExportResult> {
+  const project = o.project ?? "clerk-instance";
+  if (!validProjectName(project)) {
+    throw new CliError(`--project: "${project}" is not a Pulumi project name (letters, digits, -, _, .)`);
+  }
+  const progress = (line: string) => {
+    if (!o.quiet) io.stderr(`export: ${line}\n`);
+  };
+  let requests = 0;
+  const client = connect(
+    {
+      apiUrl: o.apiUrl,
+      onRequest: (_method, url) => {
+        requests++;
+        // Long lists page 500 at a time: say so from the second page on, so a big instance shows life.
+        const offset = Number(url.searchParams.get("offset") ?? 0);
+        if (offset > 0) progress(`${url.pathname.replace(/^.*\/v1/, "")}: from item ${offset}...`);
+      },
+    },
+    io.env,
+  );
+  const started = Date.now();
+  const live = await readInstance(client, progress);
+  const plan = planExport(live);
+  const files = renderFiles(plan, { project });
+  const durationMs = Date.now() - started;
+  progress(`${plan.resources.length} resources, ${requests} requests, ${(durationMs / 1000).toFixed(2)} s`);
+
+  let outDir: string | undefined;
+  if (o.stdout) {
+    io.stdout(files["index.ts"]);
+  } else {
+    outDir = resolve(io.cwd, o.out ?? "clerk-instance");
+    if (existsSync(outDir) && readdirSync(outDir).length > 0 && !o.force) {
+      throw new CliError(`${outDir} is not empty (pass --force to overwrite)`);
+    }
+    mkdirSync(outDir, { recursive: true });
+    for (const [name, text] of Object.entries(files)) writeFileSync(join(outDir, name), text);
+    io.stderr(`wrote ${Object.keys(files).join(", ")} to ${outDir}\n`);
+  }
+  // The summary a user must act on goes to stderr even with --quiet: it is not progress.
+  if (plan.config.length > 0) {
+    io.stderr(`\nSet these secrets (Clerk never returns them) before the first pulumi up:\n`);
+    for (const l of configLines(plan)) io.stderr(`  ${l}\n`);
+  }
+  if (plan.unexported.length > 0) {
+    io.stderr(`\nNot exported (Clerk never returns these values; Pulumi leaves them as Clerk has them):\n`);
+    for (const l of unexportedLines(plan, 5)) io.stderr(`  ${l}\n`);
+  }
+  for (const w of plan.warnings) io.stderr(`warning: ${w}\n`);
+  return { plan, files, requests, durationMs, ...(outDir ? { outDir } : {}) };
+}
+
+export interface DriftOptions {
+  apiUrl?: string | undefined;
+  stack?: string | undefined;
+  cwd?: string | undefined;
+  state?: string | undefined;
+  json?: boolean | undefined;
+  pulumi?: string | undefined;
+}
+
+export async function runDrift(
+  o: DriftOptions,
+  io: Io = defaultIo(),
+): Promise<{ report: DriftReport; exitCode: number }> {
+  const src = {
+    stateFile: o.state ? resolve(io.cwd, o.state) : undefined,
+    stack: o.stack,
+    cwd: resolve(io.cwd, o.cwd ?? "."),
+    pulumi: o.pulumi ?? io.env.PULUMI_CLERK_PULUMI_BIN,
+  };
+  const resources = await loadStackResources(src, (p) => readFileSync(p, "utf8"));
+  // Reading the stack's own config reaches the instance `pulumi up` reaches (as the provider does:
+  // stack config first, then the environment); a state file has no config, so the environment serves.
+  const stackConfig = o.state ? {} : await stackClerkConfig(src);
+  const client = connect({ ...stackConfig, ...(o.apiUrl ? { apiUrl: o.apiUrl } : {}) }, io.env);
+  const report = await detectDrift(resources, client);
+  if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
+  else io.stdout(formatDriftText(report));
+  return { report, exitCode: driftExitCode(report) };
+}
+
+/** Runs the command line; returns the exit code (never calls process.exit: tests call it too). */
+export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+      io.stdout(`${USAGE}\n`);
+      return command === undefined ? 1 : 0;
+    }
+    if (command === "export") {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          "api-url": { type: "string" },
+          out: { type: "string" },
+          project: { type: "string" },
+          stdout: { type: "boolean" },
+          force: { type: "boolean" },
+          quiet: { type: "boolean" },
+          help: { type: "boolean" },
+        },
+      });
+      if (values.help) return help(io);
+      await runExport(
+        {
+          apiUrl: values["api-url"],
+          out: values.out,
+          project: values.project,
+          stdout: values.stdout,
+          force: values.force,
+          quiet: values.quiet,
+        },
+        io,
+      );
+      return 0;
+    }
+    if (command === "drift") {
+      const { values } = parseArgs({
+        args: rest,
+        strict: true,
+        options: {
+          "api-url": { type: "string" },
+          stack: { type: "string" },
+          cwd: { type: "string" },
+          state: { type: "string" },
+          json: { type: "boolean" },
+          help: { type: "boolean" },
+        },
+      });
+      if (values.help) return help(io);
+      const { exitCode } = await runDrift(
+        {
+          apiUrl: values["api-url"],
+          stack: values.stack,
+          cwd: values.cwd,
+          state: values.state,
+          json: values.json,
+        },
+        io,
+      );
+      return exitCode;
+    }
+    throw new CliError(`unknown command "${command}"\n\n${USAGE}`);
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr(`pulumi-clerk: ${message}\n`);
+    return e instanceof CliError ? e.exitCode : 1;
+  }
+}
+
+function help(io: Io): number {
+  io.stdout(`${USAGE}\n`);
+  return 0;
+}
+
+if (typeof require !== "undefined" && typeof module !== "undefined" && require.main === module) {
+  main(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e: unknown) => {
+      process.stderr.write(`pulumi-clerk: ${e instanceof Error ? e.message : String(e)}\n`);
+      process.exitCode = 1;
+    },
+  );
+}
