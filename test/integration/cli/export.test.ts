@@ -6,6 +6,7 @@ import { main, runExport } from "../../../cli";
 import { planExport } from "../../../cli/export";
 import { assignNames, slug } from "../../../cli/names";
 import { type Emulator, startEmulator } from "../../../emulator";
+import { createClerkClient } from "../../../sdk";
 import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "./seed";
 
 const REPO_ROOT = resolve(__dirname, "../../..");
@@ -244,7 +245,7 @@ describe("exporting a large instance", () => {
   it("pages a collection larger than one page", async () => {
     const big = await startEmulator({ port: 0 });
     try {
-      const c = (await import("../../../sdk")).createClerkClient({ secretKey: SEED_KEY, apiUrl: big.url });
+      const c = createClerkClient({ secretKey: SEED_KEY, apiUrl: big.url });
       for (let i = 0; i < 1001; i++) await c.allowlistIdentifiers.create({ identifier: `u${i}@example.com` });
       big.clearRequests();
       const { io, out } = captured({ CLERK_SECRET_KEY: SEED_KEY, CLERK_API_URL: big.url });
