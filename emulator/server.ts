@@ -14,7 +14,7 @@ import {
   unauthenticated,
   unsupportedMediaType,
 } from "./errors";
-import { type FaultConfig, Faults } from "./faults";
+import { type FaultConfig, Faults, mulberry32 } from "./faults";
 import { type ExchangeListener, RequestLog, type RequestLogEntry } from "./log";
 import { readStateFile, writeStateFile } from "./persist";
 import { type RateLimitConfig, RateLimiter } from "./rate-limit";
@@ -25,6 +25,8 @@ import { Store } from "./store";
 export interface LatencyConfig {
   minMs: number;
   maxMs: number;
+  /** Draw the delays from a seeded PRNG (mulberry32), so benchmark runs see the same sequence. */
+  seed?: number;
 }
 
 /** Runtime switches; in `configure()` a key set to `null` turns that switch off, an absent key keeps it. */
@@ -85,6 +87,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let limiter: RateLimiter | null = null;
   let faults: Faults | null = null;
   let latency: LatencyConfig | null = null;
+  let latencyRandom: () => number = Math.random;
   const configure = (s: EmulatorSwitches) => {
     if (s.rateLimit !== undefined) limiter = s.rateLimit ? new RateLimiter(s.rateLimit) : null;
     if (s.faults !== undefined) faults = s.faults ? new Faults(s.faults) : null;
@@ -93,6 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         throw new RangeError("latency needs 0 <= minMs <= maxMs");
       }
       latency = s.latency ? { ...s.latency } : null;
+      latencyRandom = s.latency?.seed === undefined ? Math.random : mulberry32(s.latency.seed);
     }
   };
   configure(options);
@@ -162,7 +166,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     const fail = (e: ClerkApiError) => finish(e.status, errorBody(e.errors, traceId), e.headers);
 
     if (apiPath === undefined) return fail(routeNotFound(method, url.pathname));
-    if (latency) await sleep(latency.minMs + Math.random() * (latency.maxMs - latency.minMs));
+    if (latency) await sleep(latency.minMs + latencyRandom() * (latency.maxMs - latency.minMs));
 
     const key = KEY_PATTERN.exec(req.headers.authorization ?? "")?.[1];
     if (key === undefined || (secretKeys !== undefined && !secretKeys.has(key)))
