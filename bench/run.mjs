@@ -1,0 +1,391 @@
+// `npm run bench`: how pulumi-clerk performs under the real Pulumi engine against the emulator with
+// Clerk-like latency. Prints a table and writes the same figures to bench/results/latest.json.
+//
+//   node bench/run.mjs                     N = 10, 100, 300
+//   node bench/run.mjs --quick             N = 10, 100 (under ~2 minutes)
+//   node bench/run.mjs --sizes 10,50       chosen sizes
+//   options: --parallel P (engine --parallel; default: the engine's own, 4 x CPUs)
+//            --latency 50-150 --seed 1 --rate-limit-n 250 --no-rate-limit --no-script --require-runs 5
+//
+// Plain Node (not vitest): the program runs as an Automation API inline program in this process, the
+// engine and the dynamic-provider process are the real ones, and the emulator runs here too, so every
+// request the provider sends is in its log. Timings include the engine's own start-up, as a user sees.
+import { spawnSync } from "node:child_process";
+import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg } from "node:os";
+import { delimiter, dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { findEngine } from "../scripts/engine.mjs";
+import { runFetchScript } from "./fetch-script.mjs";
+import { measureRequire } from "./require-time.mjs";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const { values: argv } = parseArgs({
+  options: {
+    quick: { type: "boolean", default: false },
+    sizes: { type: "string" },
+    parallel: { type: "string" },
+    latency: { type: "string", default: "50-150" },
+    seed: { type: "string", default: "1" },
+    "rate-limit-n": { type: "string" },
+    "no-rate-limit": { type: "boolean", default: false },
+    "no-script": { type: "boolean", default: false },
+    "require-runs": { type: "string" },
+    out: { type: "string", default: join(root, "bench", "results", "latest.json") },
+  },
+});
+const sizes = (argv.sizes ?? (argv.quick ? "10,100" : "10,100,300")).split(",").map(Number);
+if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: ${argv.sizes}`);
+const [minMs, maxMs] = argv.latency.split("-").map(Number);
+const latency = { minMs, maxMs: maxMs ?? minMs, seed: Number(argv.seed) };
+const parallel = argv.parallel === undefined ? undefined : Number(argv.parallel);
+// Clerk's documented limit for development instances, which the emulator mirrors.
+const RATE_LIMIT = { requests: 100, windowMs: 10_000 };
+// Enough requests for two full windows after the first burst.
+const rateLimitN = Number(argv["rate-limit-n"] ?? 250);
+const requireRuns = Number(argv["require-runs"] ?? (argv.quick ? 3 : 5));
+const SECRET_KEY = "sk_test_pulumi_clerk_bench";
+
+const require = (await import("node:module")).createRequire(import.meta.url);
+
+/** The configuration under test: a repeating mix of five resources, two of them list-only at Clerk. */
+export function resourcesFor(n, tag) {
+  const out = [];
+  for (let i = 0; i < n; i++) {
+    const name = `r${i}`;
+    switch (i % 5) {
+      case 0:
+      case 1:
+        out.push({ type: "RedirectUrl", name, args: { url: `https://app${i}.${tag}.example.com/callback` } });
+        break;
+      case 2:
+        out.push({
+          type: "JwtTemplate",
+          name,
+          args: {
+            name: `${tag}-tmpl-${i}`,
+            claims: { aud: `api-${i}`, role: "{{user.public_metadata.role}}" },
+          },
+        });
+        break;
+      case 3:
+        out.push({ type: "AllowlistIdentifier", name, args: { identifier: `user${i}@${tag}.example.com` } });
+        break;
+      default:
+        out.push({ type: "BlocklistIdentifier", name, args: { identifier: `spam${i}@${tag}.example.org` } });
+    }
+  }
+  return out;
+}
+
+async function main() {
+  const engine = findEngine();
+  if (!engine) throw new Error("no Pulumi CLI found: run `npm run engine` first (it builds one if needed)");
+  const workRoot = join(root, "tmp", "bench", `${process.pid}-${Date.now()}`);
+  mkdirSync(workRoot, { recursive: true });
+  // The dynamic-provider process runs `node` (Node 24 first) and needs its launcher on PATH.
+  process.env.PATH = [
+    join(root, "node_modules", ".bin"),
+    dirname(engine.bin),
+    join(root, "node_modules", "@pulumi", "pulumi"),
+    process.env.PATH,
+  ].join(delimiter);
+
+  const { startEmulator } = require("../dist/emulator/index.js");
+  const emu = await startEmulator({ port: 0, latency });
+  const started = Date.now();
+  const results = {
+    meta: {
+      date: new Date().toISOString(),
+      node: process.version,
+      engine: engine.version,
+      cpus: availableParallelism(),
+      loadAverageAtStart: loadavg().map((x) => Math.round(x * 100) / 100),
+      latency,
+      parallel: parallel ?? `engine default (4 x ${availableParallelism()} CPUs)`,
+      sizes,
+      commit: gitHead(),
+    },
+    sizes: [],
+  };
+  const log = (s) => process.stdout.write(`bench: ${s}\n`);
+  try {
+    log(
+      `engine ${engine.version}, latency ${minMs}-${latency.maxMs} ms (seed ${latency.seed}), sizes ${sizes}`,
+    );
+    results.require = measureRequire(root, requireRuns);
+    log(`cold require of pulumi-clerk/runtime: median ${results.require.medianMs} ms`);
+
+    for (const n of sizes) {
+      const tag = `n${n}`;
+      const resources = resourcesFor(n, tag);
+      const stack = await createStack(workRoot, `size-${n}`, emu.url);
+      const row = { n, ops: {} };
+      const op = async (name, fn) => {
+        emu.clearRequests();
+        const t = performance.now();
+        const r = await fn();
+        const wallMs = Math.round(performance.now() - t);
+        const reqs = emu.requests();
+        row.ops[name] = {
+          wallMs,
+          requests: reqs.length,
+          byMethod: countBy(reqs, (r) => r.method),
+          failed: reqs.filter((r) => r.status >= 400).length,
+          changes: r.summary?.resourceChanges ?? r.changeSummary,
+        };
+        log(`N=${n} ${name}: ${wallMs} ms, ${reqs.length} requests`);
+        return r;
+      };
+      const opts = { parallel, color: "never" };
+      stack.workspace.program = program(resources);
+      await op("up", () => stack.up(opts));
+      row.state = stateSize(await stack.exportStack());
+      await op("preview", () => stack.preview(opts));
+      await op("refresh", () => stack.refresh(opts));
+      await op("destroy", () => stack.destroy(opts));
+      row.expected = expectedRequests(resources);
+      if (!argv["no-script"]) {
+        emu.store.reset();
+        emu.clearRequests();
+        row.script = await runFetchScript(emu.url, SECRET_KEY, resourcesFor(n, `${tag}s`));
+        row.script.requests = emu.requests().length;
+        row.ratio = {
+          upVsScriptCreate: round2(row.ops.up.wallMs / row.script.createMs),
+          destroyVsScriptDelete: round2(row.ops.destroy.wallMs / row.script.deleteMs),
+        };
+        log(`N=${n} plain fetch script: create ${row.script.createMs} ms, delete ${row.script.deleteMs} ms`);
+      }
+      emu.store.reset();
+      results.sizes.push(row);
+    }
+
+    if (!argv["no-rate-limit"]) results.rateLimit = await rateLimitRun(workRoot, emu, log);
+  } finally {
+    await emu.close();
+    rmSync(workRoot, { recursive: true, force: true });
+  }
+  results.meta.loadAverageAtEnd = loadavg().map((x) => Math.round(x * 100) / 100);
+  results.meta.totalMs = Date.now() - started;
+  mkdirSync(dirname(argv.out), { recursive: true });
+  writeFileSync(argv.out, `${JSON.stringify(results, null, 2)}\n`);
+  printTable(results);
+  console.log(`\nbench: figures written to ${argv.out} (total ${Math.round(results.meta.totalMs / 1000)} s)`);
+}
+
+/** The inline program: the resources, built exactly as a user's program builds them. */
+function program(resources) {
+  return async () => {
+    const clerk = require("pulumi-clerk");
+    const out = {};
+    for (const r of resources) out[r.name] = new clerk[r.type](r.name, r.args).id;
+    return {};
+  };
+}
+
+async function createStack(workRoot, name, apiUrl) {
+  const workDir = join(workRoot, name);
+  mkdirSync(join(workDir, ".backend"), { recursive: true });
+  // Laid out like a user's project below the repo: `pulumi-clerk/runtime` resolves via its self-link.
+  writeFileSync(join(workDir, "Pulumi.yaml"), "name: clerk-bench\nruntime: nodejs\n");
+  const { LocalWorkspace } = require("@pulumi/pulumi/automation");
+  const stack = await LocalWorkspace.createOrSelectStack(
+    { stackName: "bench", projectName: "clerk-bench", program: async () => ({}) },
+    {
+      workDir,
+      envVars: {
+        PULUMI_BACKEND_URL: `file://${join(workDir, ".backend")}`,
+        PULUMI_HOME: join(workDir, ".pulumi-home"),
+        PULUMI_CONFIG_PASSPHRASE: "bench",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+      },
+    },
+  );
+  await stack.setAllConfig({
+    "clerk:apiUrl": { value: apiUrl },
+    "clerk:secretKey": { value: SECRET_KEY, secret: true },
+  });
+  return stack;
+}
+
+/** `__provider` bytes (stored in inputs and outputs) and the whole resource's bytes in the export. */
+function stateSize(exported) {
+  const resources = (exported.deployment.resources ?? []).filter((r) =>
+    r.type.startsWith("pulumi-nodejs:dynamic/"),
+  );
+  const per = resources.map((r) => ({
+    type: r.type.split(":").pop(),
+    provider: Buffer.byteLength(r.inputs?.__provider ?? "") + Buffer.byteLength(r.outputs?.__provider ?? ""),
+    total: Buffer.byteLength(JSON.stringify(r)),
+  }));
+  const byType = {};
+  for (const p of per) {
+    byType[p.type] ??= { count: 0, provider: 0, total: 0 };
+    const t = byType[p.type];
+    t.count++;
+    t.provider = Math.max(t.provider, p.provider);
+    t.total = Math.max(t.total, p.total);
+  }
+  const avg = (f) => Math.round(per.reduce((s, p) => s + f(p), 0) / Math.max(1, per.length));
+  return {
+    resources: per.length,
+    providerBytesAvg: avg((p) => p.provider),
+    providerBytesMax: Math.max(0, ...per.map((p) => p.provider)),
+    totalBytesAvg: avg((p) => p.total),
+    totalBytesMax: Math.max(0, ...per.map((p) => p.total)),
+    checkpointBytes: Buffer.byteLength(JSON.stringify(exported)),
+    maxByType: byType,
+  };
+}
+
+/** The target request counts: one per object with a GET, one listing per list-only collection. */
+function expectedRequests(resources) {
+  const n = resources.length;
+  const listOnly = new Set(["AllowlistIdentifier", "BlocklistIdentifier"]);
+  const withGet = resources.filter((r) => !listOnly.has(r.type)).length;
+  const pages = (count) => Math.max(1, Math.ceil((count + 1) / 500));
+  const allow = resources.filter((r) => r.type === "AllowlistIdentifier").length;
+  const block = resources.some((r) => r.type === "BlocklistIdentifier") ? 1 : 0;
+  return { up: n, preview: 0, refresh: withGet + (allow ? pages(allow) : 0) + block, destroy: n };
+}
+
+/**
+ * Throughput under Clerk's development limit (100 requests / 10 s): an up of `rateLimitN` redirect URLs
+ * (one request each). Budget use = requests accepted within the complete windows after the first request,
+ * over what the limit allows in those windows; a client that waits exactly as long as it must scores 1.
+ */
+async function rateLimitRun(workRoot, emu, log) {
+  emu.store.reset();
+  emu.clearRequests();
+  emu.configure({ rateLimit: RATE_LIMIT });
+  const resources = Array.from({ length: rateLimitN }, (_, i) => ({
+    type: "RedirectUrl",
+    name: `rl${i}`,
+    args: { url: `https://rl${i}.example.com/cb` },
+  }));
+  const stack = await createStack(workRoot, "rate-limit", emu.url);
+  const t = performance.now();
+  let error;
+  let summary;
+  try {
+    stack.workspace.program = program(resources);
+    const r = await stack.up({ parallel, color: "never" });
+    summary = r.summary.resourceChanges;
+  } catch (e) {
+    error = String(e?.message ?? e).slice(0, 2000);
+  }
+  const wallMs = Math.round(performance.now() - t);
+  const reqs = emu.requests();
+  emu.configure({ rateLimit: null });
+  const times = reqs.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
+  const accepted = reqs.filter((r) => r.status > 0 && r.fault !== "rateLimit");
+  const rejected = reqs.length - accepted.length;
+  const t0 = times[0] ?? 0;
+  const spanMs = (times.at(-1) ?? 0) - t0;
+  const windows = Math.floor(spanMs / RATE_LIMIT.windowMs);
+  const inWindows = accepted.filter((r) => Date.parse(r.at) < t0 + windows * RATE_LIMIT.windowMs).length;
+  const allowedPerSec = RATE_LIMIT.requests / (RATE_LIMIT.windowMs / 1000);
+  const out = {
+    n: rateLimitN,
+    limit: RATE_LIMIT,
+    ok: error === undefined,
+    error,
+    changes: summary,
+    wallMs,
+    requests: reqs.length,
+    accepted: accepted.length,
+    rejected429: rejected,
+    failed: accepted.filter((r) => r.status >= 400).length,
+    firstToLastMs: spanMs,
+    fullWindows: windows,
+    budgetUse: windows > 0 ? round2(inWindows / (windows * RATE_LIMIT.requests)) : null,
+    achievedPerSecFirstToLast: round2(accepted.length / (spanMs / 1000)),
+    allowedPerSec,
+  };
+  log(
+    `rate limit: ${out.accepted} accepted, ${out.rejected429} answered 429, budget use ${out.budgetUse} over ${windows} windows, ${wallMs} ms`,
+  );
+  // Clean up without the limit (not timed).
+  try {
+    await stack.destroy({ parallel, color: "never" });
+  } catch {}
+  emu.store.reset();
+  return out;
+}
+
+function printTable(results) {
+  const pad = (s, w) => String(s).padStart(w);
+  console.log("\nRequests per operation (actual / target)");
+  console.log(
+    `${pad("N", 5)} ${pad("up", 11)} ${pad("preview", 11)} ${pad("refresh", 11)} ${pad("destroy", 11)}`,
+  );
+  for (const r of results.sizes) {
+    const c = (k) => `${r.ops[k].requests}/${r.expected[k]}`;
+    console.log(
+      `${pad(r.n, 5)} ${pad(c("up"), 11)} ${pad(c("preview"), 11)} ${pad(c("refresh"), 11)} ${pad(c("destroy"), 11)}`,
+    );
+  }
+  console.log("\nState per resource (bytes; __provider counted in inputs and outputs)");
+  console.log(
+    `${pad("N", 5)} ${pad("provider avg", 13)} ${pad("provider max", 13)} ${pad("total avg", 10)} ${pad("total max", 10)} ${pad("checkpoint", 11)}`,
+  );
+  for (const r of results.sizes) {
+    const s = r.state;
+    console.log(
+      `${pad(r.n, 5)} ${pad(s.providerBytesAvg, 13)} ${pad(s.providerBytesMax, 13)} ${pad(s.totalBytesAvg, 10)} ${pad(s.totalBytesMax, 10)} ${pad(s.checkpointBytes, 11)}`,
+    );
+  }
+  console.log("\nWall time (s) and per resource (ms)");
+  console.log(
+    `${pad("N", 5)} ${pad("up", 14)} ${pad("preview", 14)} ${pad("refresh", 14)} ${pad("destroy", 14)} ${pad("script c+d", 12)} ${pad("up/script", 10)}`,
+  );
+  for (const r of results.sizes) {
+    const w = (k) => `${(r.ops[k].wallMs / 1000).toFixed(1)} (${Math.round(r.ops[k].wallMs / r.n)})`;
+    const sc = r.script
+      ? `${(r.script.createMs / 1000).toFixed(1)}+${(r.script.deleteMs / 1000).toFixed(1)}`
+      : "-";
+    console.log(
+      `${pad(r.n, 5)} ${pad(w("up"), 14)} ${pad(w("preview"), 14)} ${pad(w("refresh"), 14)} ${pad(w("destroy"), 14)} ${pad(sc, 12)} ${pad(r.ratio?.upVsScriptCreate ?? "-", 10)}`,
+    );
+  }
+  if (results.sizes.length > 1) {
+    const [a, b] = [results.sizes[0], results.sizes.at(-1)];
+    const g = (k) => round2((b.ops[k].wallMs - a.ops[k].wallMs) / (b.n - a.n));
+    console.log(
+      `growth (ms per extra resource, N=${a.n}→${b.n}): up ${g("up")}, preview ${g("preview")}, refresh ${g("refresh")}, destroy ${g("destroy")}`,
+    );
+  }
+  const rl = results.rateLimit;
+  if (rl) {
+    console.log(
+      `\nRate limit ${rl.limit.requests}/${rl.limit.windowMs / 1000}s, up of ${rl.n}: ${rl.ok ? "ok" : "FAILED"}, budget use ${rl.budgetUse} (target >= 0.85), ` +
+        `${rl.accepted} accepted, ${rl.rejected429} answered 429, ${rl.failed} failed, ${(rl.wallMs / 1000).toFixed(1)} s wall`,
+    );
+  }
+  console.log(
+    `cold require of pulumi-clerk/runtime in a provider-like process: median ${results.require.medianMs} ms (${results.require.runs.join(", ")})`,
+  );
+  console.log(
+    `load average ${results.meta.loadAverageAtStart.join(" ")} → ${results.meta.loadAverageAtEnd.join(" ")} on ${results.meta.cpus} CPUs (timings are noisy when it exceeds the CPU count)`,
+  );
+}
+
+function countBy(xs, key) {
+  const out = {};
+  for (const x of xs) out[key(x)] = (out[key(x)] ?? 0) + 1;
+  return out;
+}
+
+const round2 = (x) => Math.round(x * 100) / 100;
+
+function gitHead() {
+  const r = spawnSync("git", ["rev-parse", "--short", "HEAD"], { cwd: root, encoding: "utf8" });
+  return r.status === 0 ? r.stdout.trim() : undefined;
+}
+
+main().catch((err) => {
+  console.error(`bench: ${err?.stack ?? err}`);
+  process.exit(1);
+});
