@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import {
-  ClerkApiError,
-  type InstanceRestrictions as InstanceRestrictionsObject,
-  type UpdateInstanceRestrictionsBody,
+import type {
+  InstanceRestrictions as InstanceRestrictionsObject,
+  UpdateInstanceRestrictionsBody,
 } from "../../sdk";
+import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { declaredBody } from "./singleton";

@@ -1,4 +1,4 @@
-import { ClerkApiError } from "../../sdk";
+import { ClerkApiError } from "../../sdk/errors";
 
 /** Anything that looks like a Clerk secret key; messages must never carry one (defence in depth). */
 const SECRET_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
