@@ -65,6 +65,7 @@ const urnName = (urn: string) => urn.slice(urn.lastIndexOf("::") + 2);
 
 function show(v: unknown): string {
   if (v === undefined) return "(unset)";
+  if (isSecretEnvelope(v)) return "(secret)";
   const text = JSON.stringify(v);
   return text.length > 120 ? `${text.slice(0, 117)}...` : text;
 }
@@ -126,13 +127,14 @@ export async function detectDrift(
 
     // Compare what the stack recorded as inputs with the live view, as `pulumi preview --refresh`
     // would: only declared inputs count; secret and write-only ones cannot be compared.
-    const writeOnly = new Set<string>(def.writeOnly ?? []);
+    const skip = new Set<string>([...(def.writeOnly ?? []), "__provider", "importId"]);
+    for (const [k, v] of Object.entries(r.inputs ?? {})) if (isSecretEnvelope(v)) skip.add(k);
     const recorded: Record<string, unknown> = {};
-    for (const [k, v] of Object.entries(r.inputs ?? {})) {
-      if (k === "__provider" || k === "importId" || writeOnly.has(k) || isSecretEnvelope(v)) continue;
-      recorded[k] = v;
-    }
-    const live = (read.inputs ?? {}) as Record<string, unknown>;
+    for (const [k, v] of Object.entries(r.inputs ?? {})) if (!skip.has(k)) recorded[k] = v;
+    // Skipped on both sides: a clearable input (a JWT signing key) left out of `recorded` would
+    // otherwise read as "removed" against the value read carried over from state.
+    const live: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(read.inputs ?? {})) if (!skip.has(k)) live[k] = v;
     const changed = changedInputs(def, live, recorded);
     if (changed.length === 0) return undefined;
     return {

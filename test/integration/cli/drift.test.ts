@@ -1,0 +1,191 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../../../cli";
+import {
+  type DriftReport,
+  detectDrift,
+  isSecretEnvelope,
+  type StateResource,
+  TYPE_PREFIX,
+} from "../../../cli/drift";
+import { planExport, readInstance } from "../../../cli/export";
+import { type Emulator, startEmulator } from "../../../emulator";
+import { makeHandlers } from "../../../provider/runtime/generic";
+import { ListCache } from "../../../provider/runtime/list-cache";
+import { definitions } from "../../../provider/runtime/registry";
+import { createClerkClient } from "../../../sdk";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "./seed";
+
+// The drift check at runtime level: a stack state built the way the engine records it (check, then
+// create with importId through the provider's own handlers; secrets as Pulumi's encrypted envelopes),
+// compared with the emulator before and after edits made behind Pulumi's back.
+const REPO_ROOT = resolve(__dirname, "../../..");
+const envelope = {
+  "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
+  ciphertext: "v1:x",
+};
+
+let emu: Emulator;
+let work: string;
+let stateFile: string;
+let resources: StateResource[];
+
+const io = (env: NodeJS.ProcessEnv) => {
+  const out = { stdout: "", stderr: "" };
+  return {
+    out,
+    io: {
+      stdout: (t: string) => {
+        out.stdout += t;
+      },
+      stderr: (t: string) => {
+        out.stderr += t;
+      },
+      env,
+      cwd: work,
+    },
+  };
+};
+
+/** Replaces config-secret markers with the real values (what the program gets from stack config). */
+function resolveSecrets(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(resolveSecrets);
+  if (v && typeof v === "object") {
+    const key = (v as { configSecret?: string }).configSecret;
+    if (typeof key === "string")
+      return key.startsWith("jwtSigningKey_") ? JWT_SIGNING_KEY : OIDC_CLIENT_SECRET;
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, resolveSecrets(x)]));
+  }
+  return v;
+}
+
+/** The secret inputs the engine would store encrypted. */
+const SECRET_FIELDS: Record<string, string[]> = {
+  JwtTemplate: ["signingKey"],
+  EnterpriseConnection: ["oidc"],
+};
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+  await seedVaried(emu.url);
+  mkdirSync(join(REPO_ROOT, "tmp"), { recursive: true });
+  work = mkdtempSync(join(REPO_ROOT, "tmp", "cli-drift-"));
+  const client = createClerkClient({ secretKey: SEED_KEY, apiUrl: emu.url });
+  const plan = planExport(await readInstance(client));
+  const lists = new ListCache();
+  resources = [];
+  for (const r of plan.resources) {
+    const def = definitions.get(r.type);
+    if (!def) throw new Error(r.type);
+    const h = makeHandlers(def, () => ({ client, lists, type: def.type }));
+    const checked = await h.check({}, { ...(resolveSecrets(r.args) as object), importId: r.importId });
+    if (!checked.inputs) throw new Error(`${r.type} ${r.name}: ${JSON.stringify(checked.failures)}`);
+    const created = await h.create(checked.inputs);
+    const inputs: Record<string, unknown> = { ...checked.inputs, __provider: "exports.handler = …" };
+    const outputs: Record<string, unknown> = { ...created.outs, __provider: "exports.handler = …" };
+    for (const f of SECRET_FIELDS[r.type] ?? []) {
+      if (f in inputs) inputs[f] = envelope;
+      if (f in outputs) outputs[f] = envelope;
+    }
+    resources.push({
+      urn: `urn:pulumi:dev::clerk-instance::${TYPE_PREFIX}${r.type}::${r.name}`,
+      type: `${TYPE_PREFIX}${r.type}`,
+      id: created.id,
+      inputs,
+      outputs,
+    });
+  }
+  const stack = {
+    urn: "urn:pulumi:dev::clerk-instance::pulumi:pulumi:Stack::clerk-instance-dev",
+    type: "pulumi:pulumi:Stack",
+  };
+  stateFile = join(work, "state.json");
+  writeFileSync(stateFile, JSON.stringify({ version: 3, deployment: { resources: [stack, ...resources] } }));
+});
+
+afterAll(async () => {
+  rmSync(work, { recursive: true, force: true });
+  await emu?.close();
+});
+
+const env = () => ({ CLERK_SECRET_KEY: SEED_KEY, CLERK_API_URL: emu.url });
+
+describe("pulumi-clerk drift", () => {
+  it("no drift: exit 0, every Clerk resource checked, write-only fields named as not comparable", async () => {
+    const { io: i, out } = io(env());
+    expect(await main(["drift", "--state", stateFile], i), out.stdout + out.stderr).toBe(0);
+    expect(out.stdout).toContain(`no drift: ${resources.length} Clerk resource(s) match the stack's state`);
+    expect(out.stdout).toContain("JwtTemplate: signingKey");
+    expect(out.stdout).toContain("EnterpriseConnection: saml, oidc");
+  });
+
+  it("reads list-only collections once, whatever their size", async () => {
+    emu.clearRequests();
+    await detectDrift(resources, createClerkClient({ secretKey: SEED_KEY, apiUrl: emu.url }));
+    const lists = emu.requests().filter((r) => r.path === "/allowlist_identifiers" || r.path === "/domains");
+    expect(lists.map((r) => r.path).sort()).toEqual(["/allowlist_identifiers", "/domains"]);
+    expect(emu.requests().filter((r) => r.method === "POST" || r.method === "DELETE")).toEqual([]);
+  });
+
+  it("an edit behind Pulumi's back: exit 2, naming resource, type and field, recorded -> live", async () => {
+    const jwt = emu.store.jwtTemplates.find((t) => t.name === "supabase");
+    const ceo = emu.store.allowlistIdentifiers.find((a) => a.identifier === "ceo@example.com");
+    emu.store.jwtTemplates.update(jwt?.id ?? "", { lifetime: 3600, signing_key: "rotated-in-the-dashboard" });
+    emu.store.allowlistIdentifiers.delete(ceo?.id ?? "");
+    emu.store.organizationSettings.patch({ max_allowed_memberships: 50 });
+    emu.store.communication.set({ blocked_country_codes: ["CN"] });
+
+    const { io: i, out } = io(env());
+    expect(await main(["drift", "--state", stateFile], i), out.stderr).toBe(2);
+    expect(out.stdout).toContain("drift: 4 of");
+    expect(out.stdout).toContain(`supabase (JwtTemplate ${jwt?.id}):\n    lifetime: 120 -> 3600`);
+    expect(out.stdout).toContain(
+      `ceo-at-example-com (AllowlistIdentifier ${ceo?.id}): deleted outside Pulumi`,
+    );
+    expect(out.stdout).toContain(
+      "organization-settings (OrganizationSettings organization_settings):\n    maxAllowedMemberships: 25 -> 50",
+    );
+    expect(out.stdout).toContain('blockedCountryCodes: ["CN","AF"] -> ["CN"]');
+    // Secrets are never printed: neither the recorded nor the live signing key.
+    for (const secret of [JWT_SIGNING_KEY, "rotated-in-the-dashboard", OIDC_CLIENT_SECRET, SEED_KEY]) {
+      expect(out.stdout + out.stderr).not.toContain(secret);
+    }
+
+    const json = io(env());
+    expect(await main(["drift", "--state", stateFile, "--json"], json.io)).toBe(2);
+    const report = JSON.parse(json.out.stdout) as DriftReport;
+    expect(report.drift).toBe(true);
+    expect(report.checked).toBe(resources.length);
+    expect(report.resources.find((r) => r.name === "supabase")).toMatchObject({
+      type: "JwtTemplate",
+      status: "changed",
+      fields: [{ field: "lifetime", recorded: "120", live: "3600" }],
+    });
+    expect(report.resources.find((r) => r.name === "ceo-at-example-com")?.status).toBe("deleted");
+  });
+
+  it("a secret-marked recorded input is never compared or shown", async () => {
+    const oauth = resources.find((r) => r.urn.endsWith("::web-portal")) as StateResource;
+    const fake = { ...oauth, inputs: { ...oauth.inputs, name: envelope } };
+    emu.store.oauthApplications.update(oauth.id as string, { name: "Renamed" });
+    const report = await detectDrift([fake], createClerkClient({ secretKey: SEED_KEY, apiUrl: emu.url }));
+    expect(report.drift).toBe(false);
+    expect(isSecretEnvelope(fake.inputs?.name)).toBe(true);
+  });
+
+  it("a check that cannot run exits 1, not 2", async () => {
+    // One resource: the client retries connection errors with backoff before giving up.
+    const one = join(work, "one.json");
+    writeFileSync(one, JSON.stringify({ version: 3, deployment: { resources: resources.slice(0, 1) } }));
+    const down = io({ CLERK_SECRET_KEY: SEED_KEY, CLERK_API_URL: "http://127.0.0.1:9/v1" });
+    expect(await main(["drift", "--state", one], down.io)).toBe(1);
+    expect(down.out.stdout).toContain("could not be read");
+    const missing = io(env());
+    expect(await main(["drift", "--state", join(work, "nope.json")], missing.io)).toBe(1);
+    const notState = io(env());
+    writeFileSync(join(work, "bad.json"), "{}");
+    expect(await main(["drift", "--state", join(work, "bad.json")], notState.io)).toBe(1);
+    expect(notState.out.stderr).toContain("pulumi stack export");
+  }, 120_000);
+});
