@@ -136,6 +136,15 @@ export const CREATE_ATTEMPTS = 4;
  */
 async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desired: Props): Promise<unknown> {
   const findExisting = def.findExisting;
+  if (findExisting && adoptExisting()) {
+    // Recovery after an interrupted `up` (docs/recovery.md): the engine forgot creates it had started,
+    // so an object that matches by natural key is the one that run made.
+    const found = await findExisting(ctx, desired);
+    if (found !== undefined) {
+      const adopted = await adoptLive(def, ctx, found, desired, "recover");
+      return def.afterRecovery ? def.afterRecovery(ctx, adopted, desired) : adopted;
+    }
+  }
   for (let attempt = 1; ; attempt++) {
     try {
       return await def.create(ctx, desired);
@@ -159,6 +168,11 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
       }
     }
   }
+}
+
+/** `CLERK_ADOPT_EXISTING=true`: creates adopt a matching object first (one-shot, for recovery only). */
+function adoptExisting(): boolean {
+  return /^(1|true|yes)$/i.test(process.env.CLERK_ADOPT_EXISTING ?? "");
 }
 
 /** A failure after which Clerk may have made the object: no answer, or a server error. */
@@ -200,8 +214,8 @@ async function adoptLive(
     if (why === "recover") {
       // findExisting matches on the fields that force replacement, so this is someone else's object.
       throw new Error(
-        `the create's answer was lost, and ${def.type} "${importId}" found in its place differs in ${blocking.join(", ")}; ` +
-          "it was left alone: check Clerk for an object Pulumi does not track",
+        `${def.type} "${importId}" matches by natural key but differs in ${blocking.join(", ")}, so it is not the ` +
+          "object this create made; it was left alone: check Clerk for an object Pulumi does not track",
       );
     }
     throw new Error(

@@ -217,3 +217,26 @@ describe("recovery specifics", () => {
     expect(mayHaveCreated(new Error("x"))).toBe(false);
   });
 });
+
+describe("CLERK_ADOPT_EXISTING (recovery after an interrupted up, docs/recovery.md)", () => {
+  it("adopts an object matching by natural key instead of creating a second one; off by default", async () => {
+    const p = provider("OAuthApplication");
+    emu.configure({ faults: null });
+    for (const a of emu.store.oauthApplications.list()) emu.store.oauthApplications.delete(a.id);
+    const made = await p.create({ name: "Left behind", redirectUris: ["https://l.example.com/cb"] });
+    emu.clearRequests();
+    process.env.CLERK_ADOPT_EXISTING = "true";
+    try {
+      const again = await p.create({ name: "Left behind", redirectUris: ["https://l.example.com/cb"] });
+      expect(again.id).toBe(made.id);
+      expect(again.outs?.clientSecret).toBe(emu.store.oauthApplications.get(made.id)?.client_secret);
+    } finally {
+      delete process.env.CLERK_ADOPT_EXISTING;
+    }
+    expect(emu.store.oauthApplications.list()).toHaveLength(1);
+    expect(posts()).toHaveLength(0);
+    // Without the switch, a create is a create (Clerk allows two applications with one name).
+    await p.create({ name: "Left behind", redirectUris: ["https://l.example.com/cb"] });
+    expect(emu.store.oauthApplications.list()).toHaveLength(2);
+  });
+});
