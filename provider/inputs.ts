@@ -6,7 +6,6 @@ import { z } from "zod";
  */
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
-const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 const PHONE = /^\+[1-9]\d{6,14}$/;
 const WALLET = /^0x[0-9a-fA-F]{40}$/;
 
@@ -15,9 +14,9 @@ export function nonEmptyString(max = 1024) {
 }
 
 /**
- * An allow-list or block-list identifier: an email address, an email domain, a phone number in E.164
- * format or a web3 wallet. Emails and domains are compared case-insensitively by Clerk, so they are
- * lowercased here to keep state equal to what Clerk returns.
+ * An allow-list or block-list identifier: an email address, a phone number in E.164 format or a web3
+ * wallet (what the spec's create operations accept). Emails are compared case-insensitively by Clerk,
+ * so they are lowercased here to keep state equal to what Clerk returns.
  */
 export const identifier = z
   .string()
@@ -28,11 +27,11 @@ export const identifier = z
   .refine(
     (v) =>
       v === "" /* reported once, by min(1) */ ||
-      (v.includes("@") ? EMAIL.test(v) : DOMAIN.test(v) || PHONE.test(v) || WALLET.test(v)),
+      (v.includes("@") ? EMAIL.test(v) : PHONE.test(v) || WALLET.test(v)),
     {
       message:
-        "must be an email address (name@example.com), an email domain (example.com), a phone number in E.164 " +
-        "format (+15551234567) or a web3 wallet address (0x followed by 40 hex digits)",
+        "must be an email address (name@example.com), a phone number in E.164 format (+15551234567) " +
+        "or a web3 wallet address (0x followed by 40 hex digits)",
     },
   );
 

@@ -7,7 +7,7 @@ import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
 export interface AllowlistIdentifierArgs {
-  /** Email address, email domain, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
+  /** Email address, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
   identifier: pulumi.Input<string>;
   /** Send an invitation to this email address or phone number when the identifier is created. Only used at creation. */
   notify?: pulumi.Input<boolean>;

@@ -7,7 +7,7 @@ import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
 export interface BlocklistIdentifierArgs {
-  /** Email address, email domain, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
+  /** Email address, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
   identifier: pulumi.Input<string>;
   /** Adopt an existing block-list identifier with this Clerk id instead of creating one. */
   importId?: pulumi.Input<string>;

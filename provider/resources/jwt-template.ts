@@ -50,6 +50,14 @@ const inputs = z
         message: "is required when signingKey is set",
       });
     }
+    // Without a key Clerk signs with the instance's own algorithm: a declared one would never apply.
+    if (v.signingAlgorithm !== undefined && v.signingKey === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["signingKey"],
+        message: "is required when signingAlgorithm is set",
+      });
+    }
   });
 
 function body(news: Inputs, olds: Partial<Inputs>): UpdateJwtTemplateBody {

@@ -219,6 +219,7 @@ export class OAuthApplication extends ClerkResource {
       "pkceRequired",
       "public",
       "clientId",
+      "clientSecret",
       "instanceId",
       "authorizeUrl",
       "tokenFetchUrl",

@@ -227,8 +227,19 @@ async function adoptLive(
   return def.update(ctx, importId, desired, current);
 }
 
+/** Pulumi's wire format (protobuf Struct) has no `undefined`, at any depth: drop such keys. */
 function stripUndefined(o: Props): Props {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+  return deepStrip(o) as Props;
+}
+
+function deepStrip(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : deepStrip(x)));
+  if (v === null || typeof v !== "object") return v;
+  return Object.fromEntries(
+    Object.entries(v)
+      .filter(([, x]) => x !== undefined)
+      .map(([k, x]) => [k, deepStrip(x)]),
+  );
 }
 
 /** The argument names a schema accepts (through refinements and transforms). */
