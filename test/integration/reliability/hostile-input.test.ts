@@ -1,0 +1,145 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../../emulator";
+import { configure, provider } from "../../../provider/runtime";
+
+// Issue 7, hostile input: invalid arguments for every resource type fail at check, naming the resource
+// type and the field, with no request sent to Clerk and nothing written.
+const KEY = "sk_test_reliability_hostile";
+const HUGE = "x".repeat(100_000);
+let emu: Emulator;
+let before: string;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0 });
+  await configure({
+    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
+  });
+  before = JSON.stringify(emu.store.snapshot());
+});
+afterAll(() => emu.close());
+
+const SAML = { name: "S", domains: ["s.example.com"], provider: "saml_custom" };
+const ENT = { name: "E", domains: ["e.example.com"], provider: "oidc_custom" };
+const JWT = { name: "t", claims: {} };
+
+// [type, arguments, the field the message must name]
+export const CORPUS: [string, Record<string, unknown>, string][] = [
+  // RedirectUrl
+  ["RedirectUrl", { url: "" }, "url"],
+  ["RedirectUrl", { url: "not a url" }, "url"],
+  ["RedirectUrl", { url: "/relative/path" }, "url"],
+  ["RedirectUrl", { url: `https://example.com/${HUGE}` }, "url"],
+  ["RedirectUrl", { url: 42 }, "url"],
+  ["RedirectUrl", {}, "url"],
+  ["RedirectUrl", { url: "myapp://cb", extra: true }, "extra"],
+  // AllowlistIdentifier / BlocklistIdentifier
+  ["AllowlistIdentifier", { identifier: "not-an-email@" }, "identifier"],
+  ["AllowlistIdentifier", { identifier: "" }, "identifier"],
+  ["AllowlistIdentifier", { identifier: "+123" }, "identifier"],
+  ["AllowlistIdentifier", { identifier: `${HUGE}@example.com` }, "identifier"],
+  ["AllowlistIdentifier", { identifier: ["a@example.com"] }, "identifier"],
+  ["AllowlistIdentifier", { identifier: "a@example.com", notify: "yes" }, "notify"],
+  ["BlocklistIdentifier", { identifier: "spam at example dot com" }, "identifier"],
+  ["BlocklistIdentifier", { identifier: "a@example.com", notify: true }, "notify"],
+  ["BlocklistIdentifier", { identifier: null }, "identifier"],
+  // JwtTemplate
+  ["JwtTemplate", { ...JWT, name: "" }, "name"],
+  ["JwtTemplate", { ...JWT, name: HUGE }, "name"],
+  ["JwtTemplate", { ...JWT, claims: "role=admin" }, "claims"],
+  ["JwtTemplate", { ...JWT, claims: [1, 2] }, "claims"],
+  ["JwtTemplate", { ...JWT, claims: 7 }, "claims"],
+  ["JwtTemplate", { ...JWT, claims: { n: Number.NaN } }, "claims"],
+  ["JwtTemplate", { ...JWT, claims: { n: Number.POSITIVE_INFINITY } }, "claims"],
+  ["JwtTemplate", { ...JWT, lifetime: 5 }, "lifetime"],
+  ["JwtTemplate", { ...JWT, lifetime: 1e12 }, "lifetime"],
+  ["JwtTemplate", { ...JWT, lifetime: 60.5 }, "lifetime"],
+  ["JwtTemplate", { ...JWT, allowedClockSkew: -1 }, "allowedClockSkew"],
+  ["JwtTemplate", { ...JWT, allowedClockSkew: 301 }, "allowedClockSkew"],
+  ["JwtTemplate", { ...JWT, signingKey: "k" }, "signingAlgorithm"],
+  ["JwtTemplate", { ...JWT, lifetime: "60" }, "lifetime"],
+  // OAuthApplication
+  ["OAuthApplication", { name: "" }, "name"],
+  ["OAuthApplication", { name: "x", redirectUris: ["not a url"] }, "redirectUris[0]"],
+  ["OAuthApplication", { name: "x", redirectUris: "https://a.example.com" }, "redirectUris"],
+  ["OAuthApplication", { name: "x", scopes: ["profile email"] }, "scopes[0]"],
+  ["OAuthApplication", { name: "x", public: "true" }, "public"],
+  ["OAuthApplication", { name: "x", rotateSecret: { at: 1 } }, "rotateSecret"],
+  ["OAuthApplication", { name: "x", clientSecret: "hunter2" }, "clientSecret"],
+  // Domain
+  ["Domain", { name: "https://app.example.com/path" }, "name"],
+  ["Domain", { name: "" }, "name"],
+  ["Domain", { name: `${"a".repeat(300)}.com` }, "name"],
+  ["Domain", { name: "app.example.com", proxyUrl: "http://insecure.example.com" }, "proxyUrl"],
+  ["Domain", { name: "app.example.com", isSatellite: false }, "isSatellite"],
+  // SamlConnection
+  ["SamlConnection", { ...SAML, provider: "saml_unknown" }, "provider"],
+  ["SamlConnection", { ...SAML, domains: [] }, "domains"],
+  ["SamlConnection", { ...SAML, domains: ["not a domain"] }, "domains[0]"],
+  ["SamlConnection", { ...SAML, idpSsoUrl: "ftp://idp.example.com" }, "idpSsoUrl"],
+  ["SamlConnection", { ...SAML, loginHint: { mode: "custom_attribute" } }, "loginHint.source"],
+  ["SamlConnection", { ...SAML, attributeMapping: { userId: "" } }, "attributeMapping.userId"],
+  // EnterpriseConnection
+  ["EnterpriseConnection", { ...ENT, provider: "oidc_nope" }, "provider"],
+  ["EnterpriseConnection", { ...ENT, saml: { idpEntityId: "e" } }, "saml"],
+  ["EnterpriseConnection", { ...ENT, oidc: { clientSecret: "" } }, "oidc.clientSecret"],
+  ["EnterpriseConnection", { ...ENT, oidc: { discoveryUrl: "not a url" } }, "oidc.discoveryUrl"],
+  [
+    "EnterpriseConnection",
+    { ...ENT, customAttributes: [{ name: "n", key: "_bad" }] },
+    "customAttributes[0].key",
+  ],
+  ["EnterpriseConnection", { ...ENT, organizationId: HUGE }, "organizationId"],
+  // Instance singletons
+  ["InstanceSettings", { supportEmail: "not-an-email" }, "supportEmail"],
+  ["InstanceSettings", { developmentOrigin: "localhost:3000" }, "developmentOrigin"],
+  [
+    "InstanceSettings",
+    { allowedOrigins: ["https://a.example.com", "https://a.example.com"] },
+    "allowedOrigins",
+  ],
+  ["InstanceSettings", { testMode: 1 }, "testMode"],
+  [
+    "InstanceSettings",
+    { preferredSignInStrategyWhenPasswordRequired: "magic" },
+    "preferredSignInStrategyWhenPasswordRequired",
+  ],
+  ["InstanceRestrictions", { allowlist: "on" }, "allowlist"],
+  ["InstanceRestrictions", { whitelist: true }, "whitelist"],
+  ["OrganizationSettings", { maxAllowedMemberships: -1 }, "maxAllowedMemberships"],
+  ["OrganizationSettings", { maxAllowedMemberships: 2.5 }, "maxAllowedMemberships"],
+  ["OrganizationSettings", { creatorRole: "admin" }, "creatorRole"],
+  ["OrganizationSettings", { domainsEnrollmentModes: ["by_magic"] }, "domainsEnrollmentModes[0]"],
+  ["OAuthApplicationSettings", { defaultScopes: ["open id"] }, "defaultScopes[0]"],
+  ["OAuthApplicationSettings", { defaultScopes: ["email", "email"] }, "defaultScopes"],
+  ["InstanceCommunication", { blockedCountryCodes: ["ru"] }, "blockedCountryCodes[0]"],
+  ["InstanceCommunication", { blockedCountryCodes: "RU" }, "blockedCountryCodes"],
+  ["InstanceProtect", { rulesEnabled: "yes" }, "rulesEnabled"],
+  ["InstanceProtect", { specterEnabled: true, unknownFlag: 1 }, "unknownFlag"],
+];
+
+describe("hostile input is refused at check", () => {
+  it("the corpus is large and covers every resource type", async () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(50);
+    const { definitions } = await import("../../../provider/runtime");
+    expect(new Set(CORPUS.map(([t]) => t))).toEqual(new Set(definitions.keys()));
+  });
+
+  it.each(CORPUS.map(([t, a, f], i) => [i, t, f, a] as const))(
+    "#%i %s: names %s",
+    async (_i, type, field, args) => {
+      const { failures, inputs } = await provider(type).check({}, args);
+      expect(inputs).toBeUndefined();
+      expect(failures?.length).toBeGreaterThan(0);
+      const mine = failures?.find((f) => f.property === field);
+      expect(mine, JSON.stringify(failures)).toBeDefined();
+      expect(mine?.reason.startsWith(`${type}.${field}: `)).toBe(true);
+      // Never echoes a huge value back (messages stay readable).
+      for (const f of failures ?? []) expect(f.reason.length).toBeLessThan(400);
+    },
+  );
+
+  it("sent no request and changed nothing in Clerk", () => {
+    expect(emu.requests()).toEqual([]);
+    expect(JSON.stringify(emu.store.snapshot())).toBe(before);
+  });
+});
