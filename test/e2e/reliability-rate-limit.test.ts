@@ -13,9 +13,17 @@ type Decl = { type: string; name: string; args: Record<string, unknown> };
 const resources: Decl[] = Array.from({ length: N }, (_, i): Decl => {
   switch (i % 4) {
     case 0:
-      return { type: "AllowlistIdentifier", name: `allow-${i}`, args: { identifier: `user${i}@example.com` } };
+      return {
+        type: "AllowlistIdentifier",
+        name: `allow-${i}`,
+        args: { identifier: `user${i}@example.com` },
+      };
     case 1:
-      return { type: "BlocklistIdentifier", name: `block-${i}`, args: { identifier: `spam${i}@example.net` } };
+      return {
+        type: "BlocklistIdentifier",
+        name: `block-${i}`,
+        args: { identifier: `spam${i}@example.net` },
+      };
     case 2:
       return { type: "RedirectUrl", name: `redirect-${i}`, args: { url: `myapp://callback/${i}` } };
     default:
