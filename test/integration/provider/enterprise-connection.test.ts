@@ -107,6 +107,10 @@ describe("EnterpriseConnection", () => {
     const read = await p.read(id, outs ?? {});
     expect(read.props).toMatchObject({ saml });
     expect((await p.diff(id, read.props ?? {}, inputs)).changes).toBe(false);
+    // Pulumi's wire format has no `undefined` at any depth: the engine rejects such outputs
+    // ("Unexpected struct type"), e.g. the live SAML view without a metadata URL.
+    expect(hasUndefined(outs)).toBe(false);
+    expect(hasUndefined(read.props)).toBe(false);
   });
 
   it("applies update-only flags after create, and rolls back when that PATCH fails", async () => {
@@ -148,3 +152,9 @@ describe("EnterpriseConnection", () => {
     expect(emu.store.enterpriseConnections.list().filter((c) => c.name === "Half")).toEqual([]);
   });
 });
+
+function hasUndefined(v: unknown): boolean {
+  if (v === undefined) return true;
+  if (v === null || typeof v !== "object") return false;
+  return Object.values(v).some(hasUndefined);
+}
