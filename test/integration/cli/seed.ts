@@ -49,9 +49,6 @@ export async function seedVaried(apiUrl: string): Promise<void> {
     saml: {
       idp_entity_id: "https://idp.acme.com/entity",
       idp_sso_url: "https://idp.acme.com/sso",
-      // Set because the provider currently fails ("Unexpected struct type.") on an EnterpriseConnection
-      // whose live SAML view lacks any idp* field: nested undefined in its outputs (reported to the lead).
-      idp_metadata_url: "https://idp.acme.com/metadata",
       idp_certificate: CERT,
       attribute_mapping: { email_address: "mail" },
       force_authn: true,
