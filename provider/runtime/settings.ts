@@ -50,6 +50,9 @@ export class ClientHolder {
   }
 
   configure(settings: ClerkSettings): void {
+    // The host configures once per resource type with the same stack config: keep the client (and its
+    // shared rate-limit state) unless the settings really changed.
+    if (JSON.stringify(settings) === JSON.stringify(this.settings)) return;
     this.settings = settings;
     this.client = undefined;
   }

@@ -28,3 +28,16 @@ describe("settings", () => {
     expect(() => holder.get()).toThrow(/pulumi config set --secret clerk:secretKey.*CLERK_SECRET_KEY/);
   });
 });
+
+describe("ClientHolder", () => {
+  it("keeps one client across identical configure calls (one per resource type), and rebuilds on change", () => {
+    const holder = new ClientHolder({});
+    const settings = { secretKey: "sk_test_a", apiUrl: "http://127.0.0.1:1/v1" };
+    holder.configure({ ...settings });
+    const first = holder.get();
+    holder.configure({ ...settings });
+    expect(holder.get()).toBe(first);
+    holder.configure({ ...settings, secretKey: "sk_test_b" });
+    expect(holder.get()).not.toBe(first);
+  });
+});
