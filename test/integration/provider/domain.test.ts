@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME, startEmulator } from "../../../emulator";
-import { configure, provider } from "../../../provider/runtime";
+import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
+import { startRuntimeEmulator } from "./runtime-emulator";
 
 const KEY = "sk_test_domain_integration";
 let emu: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  await configure({
-    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
-  });
+  emu = await startRuntimeEmulator(KEY);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.clearRequests());

@@ -1,16 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, INSTANCE_ID, MEMBER_ROLE_ID, startEmulator } from "../../../emulator";
-import { configure, provider } from "../../../provider/runtime";
+import { ADMIN_ROLE_ID, type Emulator, INSTANCE_ID, MEMBER_ROLE_ID } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
+import { startRuntimeEmulator } from "./runtime-emulator";
 
 // The instance singletons through the runtime exactly as Pulumi's dynamic-provider process uses it.
 const KEY = "sk_test_instance_singletons";
 let emu: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  await configure({
-    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
-  });
+  emu = await startRuntimeEmulator(KEY);
 });
 afterAll(() => emu.close());
 beforeEach(() => {

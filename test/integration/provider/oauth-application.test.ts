@@ -1,15 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../emulator";
-import { configure, provider } from "../../../provider/runtime";
+import type { Emulator } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
+import { startRuntimeEmulator } from "./runtime-emulator";
 
 const KEY = "sk_test_oauth_application_integration";
 let emu: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  await configure({
-    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
-  });
+  emu = await startRuntimeEmulator(KEY);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.clearRequests());

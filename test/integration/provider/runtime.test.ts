@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../../emulator";
-import { configure, provider } from "../../../provider/runtime";
+import type { Emulator } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
+import { startRuntimeEmulator } from "./runtime-emulator";
 
 // The runtime exactly as Pulumi's dynamic-provider process uses it: configure() with the stack's
 // config, then provider(type).<method>, against a local emulator.
@@ -8,10 +9,7 @@ const KEY = "sk_test_runtime_integration";
 let emu: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  await configure({
-    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
-  });
+  emu = await startRuntimeEmulator(KEY);
 });
 afterAll(() => emu.close());
 beforeEach(() => emu.clearRequests());

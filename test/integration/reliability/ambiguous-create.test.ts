@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { type Emulator, type FaultConfig, startEmulator } from "../../../emulator";
-import { configure, provider } from "../../../provider/runtime";
+import type { Emulator, FaultConfig } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
 import { CREATE_ATTEMPTS, mayHaveCreated } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
+import { startRuntimeEmulator } from "../provider/runtime-emulator";
 
 // Issue 7, ambiguous creates: the answer to a create is lost (after Clerk committed it, or before), and
 // the runtime must end with exactly one object in Clerk, the one it reports to Pulumi.
@@ -10,10 +11,7 @@ const KEY = "sk_test_reliability_ambiguous";
 let emu: Emulator;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  await configure({
-    config: { get: (k: string) => ({ "clerk:secretKey": KEY, "clerk:apiUrl": emu.url })[k] },
-  });
+  emu = await startRuntimeEmulator(KEY);
 });
 afterAll(() => emu.close());
 beforeEach(() => {
