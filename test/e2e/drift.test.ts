@@ -5,8 +5,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import type { DriftReport } from "../../cli/drift";
-import { type Emulator, startEmulator } from "../../emulator";
-import { createTestStack, REPO_ROOT, type TestStack } from "./harness";
+import type { Emulator } from "../../emulator";
+import { REPO_ROOT, type TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // Issue 6: `pulumi-clerk drift` and Pulumi's own recipe under the real engine, run the way the
 // examples/ci workflows run them: no drift -> exit 0; an edit behind Pulumi's back -> exit 2 naming
@@ -27,11 +28,8 @@ let emu: Emulator;
 let stack: TestStack;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  stack = await createTestStack({
+  ({ emu, stack } = await createClerkStack({
     name: "drift",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
     secretKey: KEY,
     params: {
       resources: [
@@ -53,14 +51,11 @@ beforeAll(async () => {
         { type: "OrganizationSettings", name: "orgs", args: { enabled: true, maxAllowedMemberships: 10 } },
       ],
     },
-  });
+  }));
   await stack.up();
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 /** The drift workflow's `pulumi-clerk drift` step, run in the stack's project dir with its env. */
 async function runDriftStep(

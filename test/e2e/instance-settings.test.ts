@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, MEMBER_ROLE_ID, startEmulator } from "../../emulator";
-import { createTestStack, type TestStack } from "./harness";
+import { ADMIN_ROLE_ID, type Emulator, MEMBER_ROLE_ID } from "../../emulator";
+import type { TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // The six instance singletons under the real Pulumi engine: adopt on up, an empty re-preview, dashboard
 // edits found by refresh (and the write-only ones not found), a dropped country code refused, destroy
@@ -42,20 +43,10 @@ let emu: Emulator;
 let stack: TestStack;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  stack = await createTestStack({
-    name: "singletons",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
-    secretKey: KEY,
-    params: declared(),
-  });
+  ({ emu, stack } = await createClerkStack({ name: "singletons", secretKey: KEY, params: declared() }));
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 const patches = () =>
   Object.fromEntries(

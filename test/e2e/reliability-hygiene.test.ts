@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { createTestStack, type OpOutcome, type TestStack } from "./harness";
+import type { Emulator } from "../../emulator";
+import type { OpOutcome, TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // Issue 7 under the real engine: secret hygiene across every secret-bearing resource (state export,
 // the engine's most verbose logs, error messages), a revoked key (one request per operation, a clear
@@ -58,19 +59,14 @@ const record = (o: OpOutcome) => {
 
 beforeAll(async () => {
   // Only KEY is valid: setting REVOKED later is a revoked key.
-  emu = await startEmulator({ port: 0, secretKeys: [KEY] });
-  stack = await createTestStack({
+  ({ emu, stack } = await createClerkStack({
     name: "hygiene",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
     secretKey: KEY,
     params: { resources: declared() },
-  });
+    emulator: { secretKeys: [KEY] },
+  }));
 });
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 describe("secrets stay secret", () => {
   it("an up at the engine's highest log verbosity, the export and every message carry no secret", async () => {

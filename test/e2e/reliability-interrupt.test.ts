@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { createTestStack, type TestStack } from "./harness";
+import type { Emulator } from "../../emulator";
+import type { TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 import { startOp } from "./harness/interrupt";
 
 // Issue 7, interrupted run: `pulumi up` is killed (SIGKILL to the CLI, the program and the provider
@@ -35,20 +36,15 @@ let stack: TestStack;
 
 beforeAll(async () => {
   // Some latency, so that the kill lands while creates are in flight.
-  emu = await startEmulator({ port: 0, latency: { minMs: 150, maxMs: 250 } });
-  stack = await createTestStack({
+  ({ emu, stack } = await createClerkStack({
     name: "interrupt",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
     secretKey: KEY,
     params: { resources },
-  });
+    emulator: { latency: { minMs: 150, maxMs: 250 } },
+  }));
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 const live = () => ({
   redirects: emu.store.redirectUrls.list().length,

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { createTestStack, type TestStack } from "./harness";
+import type { Emulator } from "../../emulator";
+import type { TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // Issue 7, rate limit: 300 resources against Clerk's development-instance limit (100 requests per 10 s).
 // At least 30 s by nature: 300 creates cannot get through faster.
@@ -35,20 +36,15 @@ let emu: Emulator;
 let stack: TestStack;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0, rateLimit: { requests: 100, windowMs: 10_000 } });
-  stack = await createTestStack({
+  ({ emu, stack } = await createClerkStack({
     name: "ratelimit",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
     secretKey: KEY,
     params: { resources },
-  });
+    emulator: { rateLimit: { requests: 100, windowMs: 10_000 } },
+  }));
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 const storeCount = () =>
   emu.store.allowlistIdentifiers.list().length +

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, startEmulator } from "../../emulator";
-import { createTestStack, type TestStack } from "./harness";
+import type { Emulator } from "../../emulator";
+import type { TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // Issue 4's checklist under the real Pulumi engine, for RedirectUrl, AllowlistIdentifier,
 // BlocklistIdentifier and JwtTemplate. One stack walks through the steps in order.
@@ -39,20 +40,10 @@ let emu: Emulator;
 let stack: TestStack;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  stack = await createTestStack({
-    name: "part1",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
-    secretKey: KEY,
-    params: declared(),
-  });
+  ({ emu, stack } = await createClerkStack({ name: "part1", secretKey: KEY, params: declared() }));
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 const live = () => ({
   redirects: emu.store.redirectUrls.list().map((r) => r.url),

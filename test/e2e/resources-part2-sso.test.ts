@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME, startEmulator } from "../../emulator";
-import { createTestStack, type TestStack } from "./harness";
+import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../../emulator";
+import type { TestStack } from "./harness";
+import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // OAuthApplication, Domain (satellite + adopted primary), SamlConnection and EnterpriseConnection under
 // the real Pulumi engine: up, empty preview, refresh, secrets never in plaintext state (also after
@@ -56,20 +57,10 @@ let emu: Emulator;
 let stack: TestStack;
 
 beforeAll(async () => {
-  emu = await startEmulator({ port: 0 });
-  stack = await createTestStack({
-    name: "part2-sso",
-    program: "fixtures/clerk-program.cjs",
-    apiUrl: emu.url,
-    secretKey: KEY,
-    params: declared(),
-  });
+  ({ emu, stack } = await createClerkStack({ name: "part2-sso", secretKey: KEY, params: declared() }));
 });
 
-afterAll(async () => {
-  await stack?.cleanup();
-  await emu?.close();
-});
+afterAll(() => closeClerkStack(stack, emu));
 
 const oauthSecret = () => emu.store.oauthApplications.list()[0]?.client_secret ?? "missing";
 
