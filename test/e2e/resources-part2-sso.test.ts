@@ -5,11 +5,20 @@ import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
 // OAuthApplication, Domain (satellite + adopted primary), SamlConnection and EnterpriseConnection under
 // the real Pulumi engine: up, empty preview, refresh, secrets never in plaintext state (also after
-// refresh, which records inputs too), rotation, replacement on unlinking an organization, destroy.
+// refresh, which records inputs too), rotation, in-place updates, replacements (unlinking an
+// organization, another SAML provider), out-of-band edits and deletions, bad input at preview, destroy.
 const KEY = "sk_test_e2e_part2_sso_0123456789";
 const OIDC_SECRET = "e2e-oidc-client-secret-do-not-leak";
 
-const declared = (over: { rotate?: number; org?: string | null } = {}) => ({
+type Over = {
+  rotate?: number;
+  org?: string | null;
+  samlName?: string;
+  samlProvider?: string;
+  satellite?: string;
+};
+
+const declared = (over: Over = {}) => ({
   resources: [
     {
       type: "OAuthApplication",
@@ -21,14 +30,14 @@ const declared = (over: { rotate?: number; org?: string | null } = {}) => ({
         rotateSecret: over.rotate ?? 1,
       },
     },
-    { type: "Domain", name: "satellite", args: { name: "sat.example.com" } },
+    { type: "Domain", name: "satellite", args: { name: over.satellite ?? "sat.example.com" } },
     { type: "Domain", name: "primary", args: { name: PRIMARY_DOMAIN_NAME, importId: PRIMARY_DOMAIN_ID } },
     {
       type: "SamlConnection",
       name: "okta",
       args: {
-        name: "Okta",
-        provider: "saml_okta",
+        name: over.samlName ?? "Okta",
+        provider: over.samlProvider ?? "saml_okta",
         domains: ["okta.example.com"],
         idpMetadataUrl: "https://idp.example.com/metadata",
         active: true,
@@ -133,6 +142,81 @@ describe("OAuthApplication, Domain, SamlConnection, EnterpriseConnection under t
     expect(now.map((c) => c.id)).not.toContain(oldId);
     expect(now.map((c) => c.organization_id)).toEqual([null]);
   });
+
+  const later: Over = { rotate: 2, org: null };
+
+  it("renaming the SAML connection and the satellite domain updates them in place", async () => {
+    const samlId = emu.store.samlConnections.list()[0]?.id;
+    const up = await stack.up({
+      params: declared({ ...later, samlName: "Okta SSO", satellite: "eu.example.com" }),
+    });
+    expect(up.summary).toMatchObject({ update: 2, replace: 0, create: 0, delete: 0 });
+    expect(emu.store.samlConnections.list().map((c) => [c.id, c.name])).toEqual([[samlId, "Okta SSO"]]);
+    expect(emu.store.domains.list().map((d) => d.name)).toContain("eu.example.com");
+    Object.assign(later, { samlName: "Okta SSO", satellite: "eu.example.com" });
+  });
+
+  it("changing the SAML provider replaces the connection, deleting the old one first", async () => {
+    const oldId = emu.store.samlConnections.list()[0]?.id;
+    const up = await stack.up({ params: declared({ ...later, samlProvider: "saml_custom" }) });
+    expect(up.summary).toMatchObject({ replace: 1 });
+    const now = emu.store.samlConnections.list();
+    expect(now.map((c) => c.provider)).toEqual(["saml_custom"]);
+    expect(now.map((c) => c.id)).not.toContain(oldId);
+    later.samlProvider = "saml_custom";
+  });
+
+  it("refresh finds a deleted satellite and an edited SAML connection; up restores both", async () => {
+    const sat = emu.store.domains.find((d) => d.name === "eu.example.com");
+    const saml = emu.store.samlConnections.list()[0];
+    emu.store.domains.delete(sat?.id ?? "");
+    emu.store.samlConnections.update(saml?.id ?? "", { name: "renamed in dashboard" });
+    expect((await stack.refresh()).summary).toMatchObject({ update: 1, delete: 1 });
+    expect((await stack.up()).summary).toMatchObject({ create: 1, update: 1, delete: 0, replace: 0 });
+    expect(emu.store.samlConnections.list().map((c) => c.name)).toEqual(["Okta SSO"]);
+    expect(emu.store.domains.list().map((d) => d.name)).toContain("eu.example.com");
+    emu.clearRequests();
+    expect((await stack.preview()).summary).toMatchObject({ create: 0, update: 0, delete: 0, replace: 0 });
+    expect(emu.requests()).toEqual([]);
+  });
+
+  it.each([
+    [
+      "bad-oauth",
+      { type: "OAuthApplication", args: { name: "x", redirectUris: ["not a url"] } },
+      /OAuthApplication\.redirectUris\[0\]/,
+    ],
+    [
+      "bad-domain",
+      { type: "Domain", args: { name: "x.example.com", isSatellite: false } },
+      /Domain\.isSatellite/,
+    ],
+    [
+      "bad-saml",
+      { type: "SamlConnection", args: { name: "x", provider: "saml_nope", domains: ["a.example.com"] } },
+      /SamlConnection\.provider/,
+    ],
+    [
+      "bad-enterprise",
+      { type: "EnterpriseConnection", args: { name: "x", provider: "oidc_custom", domains: [] } },
+      /EnterpriseConnection\.domains/,
+    ],
+  ] as const)(
+    "bad input (%s) fails at preview naming the resource and the field, with no request",
+    async (name, decl, field) => {
+      emu.clearRequests();
+      const good = declared(later);
+      const outcome = await stack.attempt("preview", {
+        params: { resources: [...good.resources, { ...decl, name }] },
+      });
+      expect(outcome.ok).toBe(false);
+      const message = outcome.ok ? "" : outcome.message;
+      expect(message).toContain(`resource '${name}'`);
+      expect(message).toMatch(field);
+      expect(emu.requests()).toEqual([]);
+      stack.params = good;
+    },
+  );
 
   it("destroy deletes everything but the primary domain, which it only forgets, and says so", async () => {
     const destroy = await stack.destroy();
