@@ -22,6 +22,13 @@ export function describeFailure(e: unknown, verb: string, type: string, id: stri
   if (e instanceof ClerkApiError && e.status === 402) {
     detail += " (this feature is not available on the Clerk plan of this instance)";
   }
+  if (e instanceof ClerkApiError && e.status === 401) {
+    // A refresh uses the settings recorded at the last update, so a freshly rotated key needs one plain
+    // `pulumi up` before refreshes work again (docs/configuration.md).
+    detail +=
+      " (Clerk rejected the secret key: check clerk:secretKey or CLERK_SECRET_KEY; after changing it, " +
+      "run a plain `pulumi up` before refreshing)";
+  }
   const err = new Error(redactSecrets(`${what} failed: ${detail}`), { cause: e });
   err.name = e instanceof Error ? e.name : "Error";
   // The dynamic-provider host prints the stack; keep it free of the original (possibly long) one.

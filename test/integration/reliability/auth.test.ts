@@ -42,6 +42,7 @@ describe("a rejected key", () => {
     expect(err).toBeInstanceOf(Error);
     const message = (err as Error).message;
     expect(message).toMatch(new RegExp(`^${verb} ${type}.* failed: Clerk API 401 .*authentication_invalid`));
+    expect(message).toMatch(/Clerk rejected the secret key: check clerk:secretKey or CLERK_SECRET_KEY/);
     expect(message).not.toContain(REVOKED);
     expect(String((err as Error).stack)).not.toContain(REVOKED);
     expect(JSON.stringify(err)).not.toContain(REVOKED);
