@@ -15,13 +15,15 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, readFileSync } from "node:fs";
 import Module, { createRequire } from "node:module";
-import { delimiter, dirname, join, resolve } from "node:path";
+import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { findEngine } from "./engine.mjs";
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const demoDir = join(root, ".demo");
+// DEMO_DIR (default .demo/) holds the emulator's state, the backend and the stack's config file; it
+// must lie inside the repository so that `pulumi-clerk` resolves from it (the provider process's cwd).
+const demoDir = resolve(process.env.DEMO_DIR ?? join(root, ".demo"));
 const programFile = join(root, "examples", "quickstart", "index.ts");
 const argv = process.argv.slice(2);
 const op = ["destroy", "preview", "tamper", "drift", "export"].find((o) => argv.includes(`--${o}`)) ?? "up";
@@ -59,7 +61,9 @@ async function main() {
       throw new Error(`cannot start the emulator on port ${port} (${e.message}); set DEMO_EMULATOR_PORT`);
     },
   );
-  console.log(`demo: Clerk emulator at ${emulator.url} (state: .demo/emulator-state.json)`);
+  console.log(
+    `demo: Clerk emulator at ${emulator.url} (state: ${relative(root, join(demoDir, "emulator-state.json"))})`,
+  );
   try {
     if (op === "tamper") return await tamper(emulator);
     if (op === "export") {
@@ -86,14 +90,14 @@ async function main() {
         projectName: "pulumi-clerk-quickstart",
         program: async () => loadProgram(programFile),
       },
-      { workDir: root, envVars: stackEnv },
+      { workDir: demoDir, envVars: stackEnv },
     );
     await stack.setAllConfig({
       "clerk:apiUrl": { value: emulator.url },
       // Any sk_test_ key opens the emulator; a real one belongs in `pulumi config set --secret`.
       "clerk:secretKey": { value: DEMO_KEY, secret: true },
     });
-    if (op === "drift") return await cli(["drift", "--stack", "demo", "--cwd", root], emulator, stackEnv);
+    if (op === "drift") return await cli(["drift", "--stack", "demo", "--cwd", demoDir], emulator, stackEnv);
     const onOutput = (text) => process.stdout.write(text);
     const result =
       op === "destroy"
