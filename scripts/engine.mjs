@@ -106,10 +106,12 @@ function fmtDuration(ms) {
 }
 
 async function buildEngine() {
-  const go = onPath("go");
+  // Go's default install location too, for shells whose PATH was never given /usr/local/go/bin.
+  const go =
+    onPath("go") ?? [join(process.env.GOROOT ?? "/usr/local/go", "bin", "go")].find((p) => existsSync(p));
   if (!go) {
     throw new Error(
-      "no usable pulumi (>= 3.250) found and no `go` on PATH to build one; install Go >= 1.26 or put a pulumi CLI on PATH",
+      "no usable pulumi (>= 3.250) found and no `go` on PATH to build one; install Go >= 1.26.6 or put a pulumi CLI on PATH",
     );
   }
   const binDir = join(installDir(), "bin");
