@@ -1,0 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { definitions } from "../../../provider/runtime/registry";
+
+// The built package as programs load it by name: from a CommonJS program (what `pulumi new
+// typescript` makes) and from an ESM one. Needs dist/ (npm test builds first).
+const root = resolve(__dirname, "../../..");
+const node = join(root, "node_modules", ".bin", "node");
+const run = (args: string[]) => execFileSync(node, args, { cwd: root, encoding: "utf8" }).trim();
+
+describe("the pulumi-clerk package", () => {
+  const types = [...definitions.keys()].sort().join(",");
+
+  it("exports every resource class to CommonJS programs", () => {
+    const out = run([
+      "-e",
+      `const c = require("pulumi-clerk"); console.log(Object.keys(c).filter((k) => typeof c[k] === "function").sort().join(","))`,
+    ]);
+    expect(out).toBe(types);
+  });
+
+  it("exports every resource class as named ESM imports, and the emulator subpath", () => {
+    const out = run([
+      "--input-type=module",
+      "-e",
+      `import * as c from "pulumi-clerk"; import { startEmulator } from "pulumi-clerk/emulator";
+       console.log(typeof startEmulator, Object.keys(c).filter((k) => typeof c[k] === "function" && k !== "default").sort().join(","))`,
+    ]);
+    expect(out).toBe(`function ${types}`);
+  });
+});
