@@ -1,9 +1,11 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type {
-  CreateEnterpriseConnectionBody,
-  EnterpriseConnection as EnterpriseConnectionObject,
-  UpdateEnterpriseConnectionBody,
+import {
+  type CreateEnterpriseConnectionBody,
+  type EnterpriseConnection as EnterpriseConnectionObject,
+  type EnterpriseConnectionProvider,
+  EnterpriseConnectionProviderSchema,
+  type UpdateEnterpriseConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-options";
@@ -23,16 +25,8 @@ import {
   withRollback,
 } from "./saml-connection";
 
-const PROVIDERS = [
-  "saml_custom",
-  "saml_okta",
-  "saml_google",
-  "saml_microsoft",
-  "oidc_custom",
-  "oidc_github_enterprise",
-  "oidc_gitlab",
-] as const;
-type Provider = (typeof PROVIDERS)[number];
+// The providers Clerk's spec accepts, from the sdk's request schema (one list for client and provider).
+type Provider = EnterpriseConnectionProvider;
 
 /** IdP settings of a SAML connection (providers `saml_*`). */
 export interface EnterpriseSamlArgs {
@@ -157,7 +151,7 @@ const secretString = z.string().min(1);
 const inputs = z
   .strictObject({
     name: nonEmptyString(256),
-    provider: z.enum(PROVIDERS),
+    provider: EnterpriseConnectionProviderSchema,
     domains: ssoDomains,
     organizationId: nonEmptyString(64).optional(),
     active: z.boolean().optional(),

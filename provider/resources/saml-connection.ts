@@ -1,6 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { SamlConnection as SamlConnectionObject, UpdateSamlConnectionBody } from "../../sdk/schemas";
+import {
+  type SamlConnection as SamlConnectionObject,
+  type SamlProvider,
+  SamlProviderSchema,
+  type UpdateSamlConnectionBody,
+} from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -122,7 +127,7 @@ export interface SamlConnectionArgs {
   /** Email domains whose users sign in through this connection (at least one; lowercased; compared as a set). */
   domains: pulumi.Input<pulumi.Input<string>[]>;
   /** `saml_custom`, `saml_okta`, `saml_google` or `saml_microsoft`. Changing it replaces the connection. */
-  provider: pulumi.Input<"saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft">;
+  provider: pulumi.Input<SamlProvider>;
   /** The IdP's entity id (issuer). */
   idpEntityId?: pulumi.Input<string>;
   /** The IdP's single sign-on URL. */
@@ -160,7 +165,7 @@ export interface SamlConnectionArgs {
 type Inputs = {
   name: string;
   domains: string[];
-  provider: "saml_custom" | "saml_okta" | "saml_google" | "saml_microsoft";
+  provider: SamlProvider;
   idpEntityId?: string;
   idpSsoUrl?: string;
   idpCertificate?: string;
@@ -186,7 +191,7 @@ type Flags = { [K in (typeof FLAGS)[number]]?: boolean };
 const inputs = z.strictObject({
   name: nonEmptyString(256),
   domains: ssoDomains,
-  provider: z.enum(["saml_custom", "saml_okta", "saml_google", "saml_microsoft"]),
+  provider: SamlProviderSchema,
   idpEntityId: nonEmptyString(2048).optional(),
   idpSsoUrl: httpUrl.optional(),
   idpCertificate: z.string().trim().min(1).optional(),

@@ -3,7 +3,8 @@ import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
 
 // Every SAML connection operation is deprecated in the spec in favour of enterprise connections.
 
-export const SamlProviderSchema = z.enum(["saml_custom", "saml_okta", "saml_google", "saml_microsoft"]);
+const SAML_PROVIDERS = ["saml_custom", "saml_okta", "saml_google", "saml_microsoft"] as const;
+export const SamlProviderSchema = z.enum(SAML_PROVIDERS);
 export type SamlProvider = z.infer<typeof SamlProviderSchema>;
 
 export const LoginHintModeSchema = z.enum(["email_address", "custom_attribute", "off"]);
@@ -41,7 +42,7 @@ export const SamlConnectionSchema = z.object({
     .object({ user_id: z.string(), email_address: z.string(), first_name: z.string(), last_name: z.string() })
     .optional(),
   active: z.boolean(),
-  provider: openEnum(["saml_custom", "saml_okta", "saml_google", "saml_microsoft"]),
+  provider: openEnum(SAML_PROVIDERS),
   user_count: z.number().int(),
   sync_user_attributes: z.boolean(),
   allow_subdomains: z.boolean(),
