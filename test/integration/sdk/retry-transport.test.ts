@@ -7,6 +7,7 @@ import {
   ClerkResponseValidationError,
   createClerkClient,
 } from "../../../sdk";
+import { oauthApplicationWithSecret } from "../../support/clerk-objects";
 
 // A throwaway HTTP server whose answers each test scripts, to observe the client's retry decisions.
 
@@ -173,30 +174,7 @@ describe("client against a scripted server", () => {
   });
 
   it("resends an idempotent POST after a drop, and logs it all without the key or secrets", async () => {
-    const app = {
-      object: "oauth_application",
-      id: "oa_1",
-      instance_id: "ins_1",
-      name: "x",
-      client_id: "cid",
-      client_uri: null,
-      client_image_url: null,
-      dynamically_registered: false,
-      consent_screen_enabled: true,
-      pkce_required: false,
-      public: false,
-      scopes: "profile email",
-      redirect_uris: [],
-      callback_url: "",
-      authorize_url: "u",
-      token_fetch_url: "u",
-      user_info_url: "u",
-      discovery_url: "u",
-      token_introspection_url: "u",
-      created_at: 1,
-      updated_at: 1,
-      client_secret: "super-secret-client-value",
-    };
+    const app = oauthApplicationWithSecret({ name: "x", client_secret: "super-secret-client-value" });
     // The first attempt's connection drops: only `idempotent: true` lets this POST be sent again.
     const { url, seen } = await serve((req, res, _b, n) =>
       n === 1 ? req.socket.destroy() : json(res, 200, app),

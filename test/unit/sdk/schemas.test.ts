@@ -13,6 +13,7 @@ import {
   UpdateInstanceCommunicationBodySchema,
   UpdateJwtTemplateBodySchema,
 } from "../../../sdk/schemas";
+import { oauthApplicationWithSecret } from "../../support/clerk-objects";
 
 const jwtTemplate = {
   object: "jwt_template",
@@ -134,30 +135,9 @@ describe("response schemas tolerate what Clerk really sends", () => {
   });
 
   it("keeps client_secret on the create/rotate shape", () => {
-    const app = OAuthApplicationWithSecretSchema.parse({
-      object: "oauth_application",
-      id: "oa_1",
-      instance_id: "ins_1",
-      name: "app",
-      client_id: "cid",
-      client_uri: null,
-      client_image_url: null,
-      dynamically_registered: false,
-      consent_screen_enabled: true,
-      pkce_required: false,
-      public: false,
-      scopes: "profile email",
-      redirect_uris: [],
-      callback_url: "",
-      authorize_url: "u",
-      token_fetch_url: "u",
-      user_info_url: "u",
-      discovery_url: "u",
-      token_introspection_url: "u",
-      client_secret: "s3cr3t",
-      created_at: 1,
-      updated_at: 1,
-    });
+    const app = OAuthApplicationWithSecretSchema.parse(
+      oauthApplicationWithSecret({ client_secret: "s3cr3t" }),
+    );
     expect(app.client_secret).toBe("s3cr3t");
   });
 });
