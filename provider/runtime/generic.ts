@@ -8,6 +8,14 @@ import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
 
+/**
+ * Output that records which inputs the program declared. Pulumi hands `read` the prior outputs only,
+ * and read's `inputs` must hold exactly the declared keys: a Clerk default the program never declared
+ * (a JWT template's clock skew) would otherwise appear in every preview after a refresh as a change
+ * the program makes. Pulumi hides keys starting with `__` from its diffs and from the program.
+ */
+export const DECLARED_KEY = "__declared";
+
 /** The six dynamic-provider methods for one resource type (DESIGN.md, "One definition per resource"). */
 export interface Handlers {
   check(olds: Props, news: Props): Promise<dynamic.CheckResult>;
@@ -24,19 +32,27 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
-    const { __provider: _p, importId: _i, ...rest } = props;
+    const { __provider: _p, importId: _i, [DECLARED_KEY]: _d, ...rest } = props;
     return rest;
   };
 
   /** Outputs = the input view of the live object, over what the user declared (which keeps write-only
-   *  and create-only inputs Clerk never returns), plus computed fields. */
-  const outputsOf = (api: unknown, declared: Props, importId: unknown): Props => {
-    const outs: Props = { ...declared, ...def.toInputs(api), ...def.toComputed(api) };
+   *  and create-only inputs Clerk never returns), plus computed fields. A declared value that Clerk
+   *  only reordered or normalised (per the definition's `equals`) stays as declared, so that state,
+   *  refresh and the next preview agree with the program. */
+  const outputsOf = (api: unknown, declared: Props, importId: unknown, declaredKeys: string[]): Props => {
+    const view = def.toInputs(api) as Props;
+    const outs: Props = { ...declared, ...view, ...def.toComputed(api) };
+    for (const [key, eq] of Object.entries(def.equals ?? {})) {
+      if (declared[key] !== undefined && typeof eq === "function" && eq(view[key], declared[key]))
+        outs[key] = declared[key];
+    }
     for (const key of [...(def.writeOnly ?? []), ...(def.createOnly ?? [])]) {
       if (declared[key] !== undefined) outs[key] = declared[key];
       else delete outs[key];
     }
     if (typeof importId === "string") outs.importId = importId;
+    outs[DECLARED_KEY] = [...declaredKeys].sort();
     return stripUndefined(outs);
   };
 
@@ -88,18 +104,23 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
             ? adopt(def, context(), importId, desired)
             : createOrRecover(def, context(), desired),
       );
-      return { id: def.id(api), outs: outputsOf(api, desired, importId) };
+      return { id: def.id(api), outs: outputsOf(api, desired, importId, Object.keys(desired)) };
     },
 
     async read(id, props) {
       const live = await run("read", id, () => def.read(context(), id));
       // Gone: no id, so refresh drops it from state (DESIGN.md rule 3).
       if (live === undefined) return {};
-      const declared = desiredOf(props);
-      const outs = outputsOf(live, declared, props.importId);
-      // Inputs are only what a user can declare: outputs kept from state (a client secret Clerk showed
-      // once) must not become inputs, where the engine would store them without the secret mark.
-      const inputKeys = new Set<string>([...declarableKeys, ...Object.keys(def.toInputs(live)), "importId"]);
+      const recorded = desiredOf(props);
+      // State written before the declared keys were recorded: every argument counts as declared.
+      const declaredKeys = Array.isArray(props[DECLARED_KEY])
+        ? (props[DECLARED_KEY] as unknown[]).filter((k): k is string => typeof k === "string")
+        : [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
+      const outs = outputsOf(live, recorded, props.importId, declaredKeys);
+      // Inputs are only what the program declared: a Clerk default it never declared would show in the
+      // next preview as a change, and outputs kept from state (a client secret Clerk showed once) must
+      // not become inputs, where the engine would store them without the secret mark.
+      const inputKeys = new Set<string>([...declaredKeys, "importId"]);
       const inputs = Object.fromEntries(Object.entries(outs).filter(([k]) => inputKeys.has(k)));
       return { id: def.id(live), props: outs, inputs };
     },
@@ -109,7 +130,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
       const api = await run("update", id, () => update(context(), id, desired, desiredOf(olds)));
-      return { outs: outputsOf(api, desired, news.importId ?? olds.importId) };
+      return { outs: outputsOf(api, desired, news.importId ?? olds.importId, Object.keys(desired)) };
     },
 
     async delete(id, props) {

@@ -48,7 +48,11 @@ describe("InstanceSettings", () => {
       hibp: null,
       support_email: "help@example.com",
     });
-    expect(outs).toEqual({ ...inputs, environmentType: "development" });
+    expect(outs).toEqual({
+      ...inputs,
+      environmentType: "development",
+      __declared: Object.keys(inputs).sort(),
+    });
 
     // Read: allowed_origins is seen; write-only fields come from state, even when changed behind our back.
     emu.store.instance.patch({ allowed_origins: ["capacitor://localhost"], test_mode: true });
@@ -81,7 +85,7 @@ describe("InstanceSettings", () => {
   it("with nothing declared, create only reads", async () => {
     const { id, outs } = await p.create({});
     expect(id).toBe(INSTANCE_ID);
-    expect(outs).toEqual({ allowedOrigins: [], environmentType: "development" });
+    expect(outs).toEqual({ allowedOrigins: [], environmentType: "development", __declared: [] });
     expect(sent().map((r) => r.method)).toEqual(["GET"]);
   });
 
@@ -106,6 +110,7 @@ describe("InstanceRestrictions", () => {
     expect(id).toBe("instance_restrictions");
     expect(sent()).toEqual([{ method: "PATCH", path: "/instance/restrictions", body: { blocklist: true } }]);
     expect(outs).toEqual({
+      __declared: ["blocklist"],
       allowlist: false,
       blocklist: true,
       allowlistBlocklistDisabledOnSignIn: false,
@@ -117,7 +122,8 @@ describe("InstanceRestrictions", () => {
     emu.clearRequests();
     const read = await p.read(id, props(outs));
     expect(sent()).toEqual([{ method: "PATCH", path: "/instance/restrictions", body: {} }]);
-    expect(read.inputs).toMatchObject({ blocklist: false, blockEmailSubaddresses: true });
+    expect(read.inputs).toEqual({ blocklist: false });
+    expect(read.props).toMatchObject({ blocklist: false, blockEmailSubaddresses: true });
     // The empty PATCH changed nothing.
     expect(emu.store.restrictions.get()).toMatchObject({ blocklist: false, block_email_subaddresses: true });
     expect(await p.diff(id, props(read.props), { blocklist: true })).toMatchObject({
@@ -185,7 +191,9 @@ describe("OrganizationSettings", () => {
     // Someone points domains at the member role in the dashboard: refresh sees the key.
     emu.store.organizationSettings.patch({ domains_default_role_id: MEMBER_ROLE_ID });
     const read = await p.read(id, props(outs));
-    expect(read.inputs).toMatchObject({ domainsDefaultRole: "org:member", creatorRole: "org:admin" });
+    expect(read.inputs).toMatchObject({ domainsDefaultRole: "org:member" });
+    // Only what the program declared: Clerk's creator role and limits stay outputs.
+    expect(read.inputs).not.toHaveProperty("creatorRole");
     expect(read.inputs).not.toHaveProperty("maxAllowedRoles");
     expect((await p.diff(id, props(read.props), inputs)).changes).toBe(true);
 
@@ -261,7 +269,7 @@ describe("InstanceCommunication", () => {
       { method: "GET", path: "/instance/communication", body: undefined },
       { method: "PATCH", path: "/instance/communication", body: { blocked_country_codes: ["RU", "NG"] } },
     ]);
-    expect(outs).toEqual({ blockedCountryCodes: ["RU", "NG"] });
+    expect(outs).toEqual({ blockedCountryCodes: ["RU", "NG"], __declared: ["blockedCountryCodes"] });
 
     emu.store.communication.set({ blocked_country_codes: ["NG", "RU", "IR"] });
     const read = await p.read(id, props(outs));
@@ -292,7 +300,7 @@ describe("InstanceCommunication", () => {
   it("with nothing declared, create only reads", async () => {
     emu.store.communication.set({ blocked_country_codes: ["IR"] });
     const { outs } = await p.create({});
-    expect(outs).toEqual({ blockedCountryCodes: ["IR"] });
+    expect(outs).toEqual({ blockedCountryCodes: ["IR"], __declared: [] });
     expect(sent().map((r) => r.method)).toEqual(["GET"]);
   });
 });
@@ -304,7 +312,12 @@ describe("InstanceProtect", () => {
     const { id, outs } = await p.create({ rulesEnabled: true });
     expect(id).toBe("instance_protect");
     expect(sent()).toEqual([{ method: "PATCH", path: "/instance/protect", body: { rules_enabled: true } }]);
-    expect(outs).toEqual({ rulesEnabled: true, specterEnabled: false, checksBypassed: false });
+    expect(outs).toEqual({
+      rulesEnabled: true,
+      specterEnabled: false,
+      checksBypassed: false,
+      __declared: ["rulesEnabled"],
+    });
 
     emu.store.protect.patch({ rules_enabled: false, checks_bypassed: true });
     const read = await p.read(id, props(outs));

@@ -69,6 +69,7 @@ describe("InstanceRestrictions", () => {
     expect(bodies).toEqual([{ allowlist: true }]);
     expect(r.id).toBe("instance_restrictions");
     expect(r.outs).toEqual({
+      __declared: ["allowlist"],
       allowlist: true,
       blocklist: true,
       allowlistBlocklistDisabledOnSignIn: false,
