@@ -31,11 +31,12 @@ const CreateBody = z.object({ name: z.string().min(1).max(256), ...fields });
 const UpdateBody = z.strictObject({ name: z.string().min(1).max(256).nullable().optional(), ...fields });
 
 /**
- * Clerk answers scopes in its own order, not the order sent: unique and sorted here, so a client that
- * compares strings literally sees a difference.
+ * Clerk answers scopes in its own order, not the order sent, and adds `offline_access` to every
+ * application: unique and sorted here, with `offline_access` always in, so a client that compares
+ * literally with what it sent sees a difference.
  */
 export function canonicalScopes(raw: string): string {
-  const scopes = [...new Set(raw.split(/\s+/).filter((s) => s !== ""))];
+  const scopes = [...new Set([...raw.split(/\s+/).filter((s) => s !== ""), "offline_access"])];
   for (const s of scopes) {
     if (!OAUTH_SCOPES.includes(s)) {
       throw paramValueInvalid(

@@ -15,7 +15,8 @@ export interface OAuthApplicationArgs {
   redirectUris?: pulumi.Input<pulumi.Input<string>[]>;
   /**
    * Scopes the application may request, e.g. `["profile", "email"]` (Clerk's default when left out).
-   * Clerk stores them as one space-separated string in its own order; compared as a set.
+   * Clerk stores them in its own order and always adds `offline_access`: compared as a set, where
+   * `offline_access` counts only when declared. The output keeps the declared list.
    */
   scopes?: pulumi.Input<pulumi.Input<string>[]>;
   /** Show the consent screen to users (Clerk's default: true). */
@@ -23,8 +24,8 @@ export interface OAuthApplicationArgs {
   /** Require PKCE for the authorization code flow (Clerk's default: false). */
   pkceRequired?: pulumi.Input<boolean>;
   /**
-   * A public client (no client secret; PKCE instead). Switching it makes Clerk issue or drop the secret:
-   * switching to a confidential client rotates the secret so that `clientSecret` holds a valid one.
+   * A public client (no client secret; PKCE instead). Changing it replaces the application: a new
+   * client id, and a new secret when it becomes confidential.
    */
   public?: pulumi.Input<boolean>;
   /**
@@ -87,14 +88,7 @@ function body(v: Partial<Inputs>): Body {
 /** The fields Clerk can change that differ between what is recorded and what is wanted. */
 function changedBody(news: Inputs, olds: Partial<Inputs>): Body {
   const changed: Partial<Inputs> = {};
-  for (const key of [
-    "name",
-    "redirectUris",
-    "scopes",
-    "consentScreenEnabled",
-    "pkceRequired",
-    "public",
-  ] as const) {
+  for (const key of ["name", "redirectUris", "scopes", "consentScreenEnabled", "pkceRequired"] as const) {
     const want = news[key];
     if (want === undefined) continue;
     const eq = oauthApplicationDefinition.equals?.[key] ?? ((a: unknown, b: unknown) => a === b);
@@ -112,26 +106,41 @@ async function update(
   const patch = changedBody(news, olds);
   const patched =
     Object.keys(patch).length > 0 ? await client.oauthApplications.update(id, patch) : undefined;
-  const rotate = news.rotateSecret !== undefined && news.rotateSecret !== olds.rotateSecret;
-  // Clerk issues a new secret when a public client becomes confidential but does not show it: rotating
-  // is the only way to learn it.
-  const switchedToConfidential = patch.public === false;
-  if (rotate || switchedToConfidential) return client.oauthApplications.rotateSecret(id);
+  if (news.rotateSecret !== undefined && news.rotateSecret !== olds.rotateSecret) {
+    return client.oauthApplications.rotateSecret(id);
+  }
   const api = patched ?? (await client.oauthApplications.get(id));
-  if (patch.public === true) return { ...api, client_secret: "" };
   // PATCH and GET never carry the secret: the one in state stays valid.
   const kept = (olds as { clientSecret?: string }).clientSecret;
   return kept === undefined ? api : { ...api, client_secret: kept };
 }
 
+/** The scope Clerk adds to every application, whether asked for or not. */
+export const IMPLICIT_SCOPE = "offline_access";
+
+/**
+ * Scopes as Clerk keeps them versus as declared: the same set, in any order, where `offline_access`
+ * (which Clerk adds by itself) counts only when the program declares it.
+ */
+export function sameScopes(live: unknown, desired: unknown): boolean {
+  if (!Array.isArray(live) || !Array.isArray(desired)) return sameSet(live, desired);
+  const implicit = desired.includes(IMPLICIT_SCOPE) ? [] : [IMPLICIT_SCOPE];
+  return sameSet(
+    live.filter((s) => !implicit.includes(s)),
+    desired,
+  );
+}
+
 export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecret> = {
   type: "OAuthApplication",
   inputs: inputs as z.ZodType<Inputs>,
-  replaceOnChange: [],
+  // Clerk's answer to switching a client between public and confidential is not documented (it may be
+  // refused); a new application is certain, and gets a secret at creation when it is confidential.
+  replaceOnChange: ["public"],
   writeOnly: ["rotateSecret"],
   equals: {
-    // Clerk sorts and de-duplicates both lists.
-    scopes: sameSet,
+    // Clerk reorders scopes and adds offline_access; it sorts and de-duplicates redirect URIs.
+    scopes: sameScopes,
     redirectUris: sameSet,
   },
   id: (api) => api.id,
@@ -170,7 +179,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
   // rotation is harmless (the last answer's secret is the valid one), so the sdk may retry it.
   afterRecovery: async ({ client }, api) =>
     api.public
-      ? { ...api, client_secret: "" }
+      ? { ...api, client_secret: null }
       : api.client_secret // already rotated by adoption (rotateSecret declared)
         ? api
         : client.oauthApplications.rotateSecret(api.id, { idempotent: true }),
@@ -184,7 +193,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
 /**
  * An OAuth application: lets another app use this Clerk instance as its OAuth 2.0 / OIDC provider.
  *
- * Every argument updates in place. `clientSecret` is returned by Clerk only at creation and rotation,
+ * Every argument but `public` updates in place. `clientSecret` is returned by Clerk only at creation and rotation,
  * so it is kept (encrypted) from state on refresh and update; set or change `rotateSecret` to get a new
  * one. Refresh sees changes to every argument and deletions, but cannot see a secret rotated outside
  * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).

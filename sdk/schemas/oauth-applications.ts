@@ -29,8 +29,8 @@ export type OAuthApplication = z.infer<typeof OAuthApplicationSchema>;
 
 /** Returned only by create and rotate_secret: the one chance to read `client_secret`. */
 export const OAuthApplicationWithSecretSchema = OAuthApplicationSchema.extend({
-  /** Empty for a public client. */
-  client_secret: z.string().optional(),
+  /** Empty (the spec) or null (live Clerk) for a public client. */
+  client_secret: z.string().nullish(),
 });
 export type OAuthApplicationWithSecret = z.infer<typeof OAuthApplicationWithSecretSchema>;
 

@@ -5,7 +5,7 @@ import { api, useEmulator } from "./helpers";
 const emulator = useEmulator();
 
 describe("OAuth applications", () => {
-  it("shows client_secret on create and rotate only, and answers scopes sorted", async () => {
+  it("shows client_secret on create and rotate only, and answers scopes sorted with offline_access added", async () => {
     const emu = emulator();
     const c = await api(emu, "POST", "/oauth_applications", {
       name: "CLI",
@@ -15,7 +15,7 @@ describe("OAuth applications", () => {
     expect(c.status).toBe(200);
     expect(c.body.id).toMatch(/^oa_/);
     expect(c.body.client_secret).toMatch(/^\w{32}$/);
-    expect(c.body.scopes).toBe("email openid profile");
+    expect(c.body.scopes).toBe("email offline_access openid profile");
     expect(c.body).toMatchObject({ consent_screen_enabled: true, pkce_required: false, public: false });
     const got = await api(emu, "GET", `/oauth_applications/${c.body.id}`);
     expect(got.body).not.toHaveProperty("client_secret");
@@ -26,7 +26,7 @@ describe("OAuth applications", () => {
       scopes: "email profile",
       pkce_required: true,
     });
-    expect(p.body).toMatchObject({ scopes: "email profile", pkce_required: true });
+    expect(p.body).toMatchObject({ scopes: "email offline_access profile", pkce_required: true });
     expect(p.body).not.toHaveProperty("client_secret");
     const r = await api(emu, "POST", `/oauth_applications/${c.body.id}/rotate_secret`);
     expect(r.status).toBe(200);
@@ -40,7 +40,7 @@ describe("OAuth applications", () => {
     const emu = emulator();
     const c = await api(emu, "POST", "/oauth_applications", { name: "SPA", public: true });
     expect(c.body.client_secret).toBe("");
-    expect(c.body.scopes).toBe("email profile");
+    expect(c.body.scopes).toBe("email offline_access profile");
     const scope = await api(emu, "POST", "/oauth_applications", { name: "x", scopes: "email admin" });
     expect(scope.body.errors[0]).toMatchObject({
       code: "form_param_value_invalid",

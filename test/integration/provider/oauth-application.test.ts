@@ -33,15 +33,19 @@ describe("OAuthApplication", () => {
     expect(outs).toMatchObject({
       clientSecret: secret,
       clientId: expect.any(String),
-      scopes: ["email", "profile"],
+      // Clerk holds "email offline_access profile": the same set once its implicit scope is left aside.
+      scopes: ["profile", "email"],
     });
+    expect(emu.store.oauthApplications.get(id)?.scopes).toBe("email offline_access profile");
     expect(outs).toHaveProperty("authorizeUrl");
 
-    // Clerk's sorted scopes are no change.
     expect((await p.diff(id, outs ?? {}, inputs)).changes).toBe(false);
 
     const read = await p.read(id, outs ?? {});
     expect(read.props).toMatchObject({ clientSecret: secret });
+    // A refresh right after create changes nothing: same outputs, inputs as declared.
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toEqual(inputs);
 
     emu.store.oauthApplications.update(id, { name: "renamed-in-dashboard" });
     const drifted = await p.read(id, read.props ?? {});
@@ -78,12 +82,32 @@ describe("OAuthApplication", () => {
     expect((await p.read(id, rotated.outs ?? {})).props).toMatchObject({ rotateSecret: 2 });
   });
 
-  it("switching a public client to confidential rotates to learn the new secret", async () => {
+  it.each([
+    ["without offline_access, in another order", ["email", "profile"]],
+    ["with offline_access", ["offline_access", "profile", "email"]],
+  ])("converges when scopes are declared %s", async (_label, scopes) => {
+    const declared = { ...inputs, scopes };
+    const { id, outs } = await p.create(declared);
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toEqual(declared);
+    emu.clearRequests();
+    expect((await p.diff(id, read.props ?? {}, declared)).changes).toBe(false);
+    // Dropping a declared offline_access is no change either: Clerk keeps it regardless.
+    expect((await p.diff(id, read.props ?? {}, { ...inputs, scopes: ["profile", "email"] })).changes).toBe(
+      false,
+    );
+    expect((await p.diff(id, read.props ?? {}, { ...inputs, scopes: ["profile"] })).changes).toBe(true);
+    expect(emu.requests()).toEqual([]);
+  });
+
+  it("switching between public and confidential replaces the application", async () => {
     const { id, outs } = await p.create({ ...inputs, public: true });
     expect(outs?.clientSecret ?? "").toBe("");
-    const conf = await p.update(id, outs ?? {}, { ...inputs, public: false });
-    expect(conf.outs?.clientSecret).toBe(emu.store.oauthApplications.get(id)?.client_secret);
-    expect(conf.outs?.clientSecret).not.toBe("");
+    expect(await p.diff(id, outs ?? {}, { ...inputs, public: false })).toMatchObject({
+      changes: true,
+      replaces: ["public"],
+    });
   });
 
   it("adoption has no secret until rotateSecret is set", async () => {

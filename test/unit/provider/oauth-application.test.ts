@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { oauthApplicationDefinition } from "../../../provider/resources/oauth-application";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
+import { OAuthApplicationWithSecretSchema } from "../../../sdk/schemas";
+import { oauthApplicationWithSecret } from "../../support/clerk-objects";
 
 const noClient = () => {
   throw new Error("check and diff must not touch Clerk");
@@ -91,10 +93,29 @@ describe("OAuthApplication diff", () => {
     );
   });
 
-  it("updates in place for every argument, including public and a new rotation trigger", async () => {
+  it("ignores offline_access, which Clerk adds, unless declared", async () => {
+    const live = { ...state, scopes: ["email", "offline_access", "profile"] };
+    expect((await p.diff("id", live, declared)).changes).toBe(false);
+    expect(
+      (await p.diff("id", live, { ...declared, scopes: ["offline_access", "email", "profile"] })).changes,
+    ).toBe(false);
+    expect(
+      (await p.diff("id", state, { ...declared, scopes: ["offline_access", "email", "profile"] })).changes,
+    ).toBe(true);
+    expect((await p.diff("id", live, { ...declared, scopes: ["email"] })).changes).toBe(true);
+  });
+
+  it("replaces the application when it switches between public and confidential", async () => {
+    expect(await p.diff("id", state, { ...declared, public: true })).toEqual({
+      changes: true,
+      replaces: ["public"],
+      deleteBeforeReplace: false,
+    });
+  });
+
+  it("updates in place for every other argument, including a new rotation trigger", async () => {
     for (const change of [
       { scopes: ["profile"] },
-      { public: true },
       { name: "renamed" },
       { rotateSecret: 2 },
       { redirectUris: ["https://c.example.com/cb"] },
@@ -107,5 +128,16 @@ describe("OAuthApplication diff", () => {
   it("never treats the secret kept in state as a declared input", async () => {
     expect(state.clientSecret).toBeDefined();
     expect((await p.diff("id", state, declared)).changes).toBe(false);
+  });
+});
+
+describe("OAuthApplication public clients", () => {
+  it("accepts the null client_secret live Clerk sends for a public client", async () => {
+    const wire = { ...oauthApplicationWithSecret(), public: true, client_secret: null };
+    const parsed = OAuthApplicationWithSecretSchema.parse(wire);
+    expect(oauthApplicationDefinition.toComputed(parsed)).not.toHaveProperty("clientSecret");
+    const absent: Record<string, unknown> = { ...wire };
+    delete absent.client_secret;
+    expect(OAuthApplicationWithSecretSchema.safeParse(absent).success).toBe(true);
   });
 });
