@@ -8,6 +8,13 @@ export interface RouteContext {
   /** Parsed JSON body, or undefined when the request had none. */
   body: unknown;
   store: Store;
+  /** Switches that change how Clerk-like answers are (not faults): see EmulatorSwitches. */
+  behaviour?: RouteBehaviour;
+}
+
+export interface RouteBehaviour {
+  /** After a PATCH /instance that sets allowed_origins, this many GET /instance still show the old list. */
+  staleAllowedOriginsReads: number;
 }
 
 export interface RouteResult {

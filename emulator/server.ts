@@ -34,6 +34,11 @@ export interface EmulatorSwitches {
   rateLimit?: RateLimitConfig | null;
   faults?: FaultConfig | null;
   latency?: LatencyConfig | null;
+  /**
+   * Reproduces Clerk settling after `PATCH /instance`: the next N `GET /instance` still answer the
+   * `allowed_origins` from before the PATCH (0 or null: always fresh, the default).
+   */
+  staleAllowedOriginsReads?: number | null;
 }
 
 export interface EmulatorOptions extends EmulatorSwitches {
@@ -88,7 +93,14 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   let faults: Faults | null = null;
   let latency: LatencyConfig | null = null;
   let latencyRandom: () => number = Math.random;
+  const behaviour = { staleAllowedOriginsReads: 0 };
   const configure = (s: EmulatorSwitches) => {
+    if (s.staleAllowedOriginsReads !== undefined) {
+      const n = s.staleAllowedOriginsReads ?? 0;
+      if (!(Number.isInteger(n) && n >= 0))
+        throw new RangeError("staleAllowedOriginsReads must be a whole number >= 0");
+      behaviour.staleAllowedOriginsReads = n;
+    }
     if (s.rateLimit !== undefined) limiter = s.rateLimit ? new RateLimiter(s.rateLimit) : null;
     if (s.faults !== undefined) faults = s.faults ? new Faults(s.faults) : null;
     if (s.latency !== undefined) {
@@ -224,7 +236,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let out: unknown;
     try {
       const result = store.batch(() =>
-        match.route.handler({ params: match.params, query: url.searchParams, body, store }),
+        match.route.handler({ params: match.params, query: url.searchParams, body, store, behaviour }),
       );
       status = result.status;
       out = result.body;

@@ -114,11 +114,21 @@ function pickSet<T extends object>(
   return out;
 }
 
+/** Per store: the allowed_origins GET /instance still answers, and for how many more reads. */
+const staleOrigins = new WeakMap<Store, { origins: InstanceSettings["allowed_origins"]; reads: number }>();
+
+function visibleOrigins(store: Store): InstanceSettings["allowed_origins"] {
+  const stale = staleOrigins.get(store);
+  if (!stale || stale.reads <= 0) return store.instance.get().allowed_origins;
+  stale.reads--;
+  return stale.origins;
+}
+
 const renderInstance = (store: Store) => ({
   object: "instance",
   id: store.instanceId,
   environment_type: "development",
-  allowed_origins: store.instance.get().allowed_origins,
+  allowed_origins: visibleOrigins(store),
   workspace_id: null,
 });
 
@@ -160,12 +170,13 @@ export const instanceRoutes: Route[] = [
   {
     method: "PATCH",
     path: "/instance",
-    handler: ({ store, body }) => {
+    handler: ({ store, body, behaviour }) => {
       const input = parseBody(InstanceBody, body);
       input.allowed_origins?.forEach((o, i) => {
         if (!isOrigin(o)) throw paramFormatInvalid(`allowed_origins[${i}]`, `${o} is not a valid origin.`);
       });
-      if (input.support_email != null && !isEmail(input.support_email)) {
+      // "" clears the support email.
+      if (input.support_email != null && input.support_email !== "" && !isEmail(input.support_email)) {
         throw paramFormatInvalid("support_email", "support_email must be a valid email address.");
       }
       if (
@@ -182,6 +193,10 @@ export const instanceRoutes: Route[] = [
       }
       if (typeof patch.support_email === "string") patch.support_email = patch.support_email.toLowerCase();
       if (patch.allowed_origins) patch.allowed_origins = [...new Set(patch.allowed_origins)];
+      const reads = behaviour?.staleAllowedOriginsReads ?? 0;
+      if (patch.allowed_origins && reads > 0) {
+        staleOrigins.set(store, { origins: store.instance.get().allowed_origins, reads });
+      }
       store.instance.patch(patch);
       return { status: 204 };
     },

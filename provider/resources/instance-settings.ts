@@ -1,7 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Instance, UpdateInstanceBody } from "../../sdk/schemas";
-import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -26,9 +25,15 @@ export interface InstanceSettingsArgs {
   testMode?: pulumi.Input<boolean>;
   /** Whether passwords are checked against the HaveIBeenPwned breach list. Write-only. */
   hibp?: pulumi.Input<boolean>;
-  /** Support email address shown in Clerk's components and emails. Write-only. */
+  /**
+   * Support email address shown in Clerk's components and emails; `""` clears it (removing the argument
+   * leaves Clerk's value). Write-only.
+   */
   supportEmail?: pulumi.Input<string>;
-  /** Clerk.js major version (or exact version) the instance's hosted pages load, e.g. `"5"`. Write-only. */
+  /**
+   * Clerk.js major version (or exact version) the instance's hosted pages load, e.g. `"5"`; `""` clears
+   * the pin (removing the argument leaves Clerk's value). Write-only.
+   */
   clerkJsVersion?: pulumi.Input<string>;
   /** Development instances: the origin of your local app, e.g. `"http://localhost:3000"`. Write-only. */
   developmentOrigin?: pulumi.Input<string>;
@@ -79,13 +84,16 @@ const inputs = z.strictObject({
     .optional(),
   testMode: z.boolean().optional(),
   hibp: z.boolean().optional(),
+  // "" clears the value at Clerk.
   supportEmail: z
     .string()
     .trim()
     .max(320)
-    .refine((v) => EMAIL.test(v), { message: "must be an email address, such as support@example.com" })
+    .refine((v) => v === "" || EMAIL.test(v), {
+      message: 'must be an email address, such as support@example.com, or "" to clear it',
+    })
     .optional(),
-  clerkJsVersion: nonEmptyString(64).optional(),
+  clerkJsVersion: z.string().trim().max(64).optional(),
   developmentOrigin: z
     .string()
     .trim()
@@ -120,11 +128,28 @@ const body = (news: Inputs): UpdateInstanceBody =>
     preferredSignInStrategyWhenPasswordRequired: "preferred_sign_in_strategy_when_password_required",
   });
 
-/** PATCH answers 204 with no body, so the instance (its id, allowed_origins) is read afterwards. */
+/** Re-reads after a PATCH until allowed_origins shows what was written: at most this many more reads... */
+export const SETTLE_READS = 6;
+/** ...this far apart. */
+export const SETTLE_DELAY_MS = 500;
+
+/**
+ * PATCH answers 204 with no body, so the instance (its id, allowed_origins) is read afterwards. Right
+ * after the PATCH Clerk may still show the previous allowed_origins for a moment: recording that would
+ * make the next preview undo nothing and redo the PATCH, so the read is repeated (bounded) until it shows
+ * what was written. When the first read already matches, nothing waits.
+ */
 async function write({ client }: OperationContext, news: Inputs): Promise<Instance> {
   const b = body(news);
   if (Object.keys(b).length > 0) await client.instance.update(b);
-  return client.instance.get();
+  let live = await client.instance.get();
+  const wanted = b.allowed_origins;
+  if (wanted === undefined) return live;
+  for (let i = 0; i < SETTLE_READS && !sameSet(live.allowed_origins ?? [], wanted); i++) {
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_DELAY_MS));
+    live = await client.instance.get();
+  }
+  return live;
 }
 
 export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = {

@@ -82,6 +82,37 @@ describe("InstanceSettings", () => {
     expect(emu.store.instance.get().test_mode).toBe(false);
   });
 
+  it('clears the support email and the Clerk.js version pin when they are declared as ""', async () => {
+    await p.create({ supportEmail: "help@example.com", clerkJsVersion: "5" });
+    emu.clearRequests();
+    const { outs } = await p.create({ supportEmail: "", clerkJsVersion: "" });
+    expect(sent()[0]).toEqual({
+      method: "PATCH",
+      path: "/instance",
+      body: { support_email: "", clerk_js_version: "" },
+    });
+    expect(emu.store.instance.get()).toMatchObject({ support_email: "", clerk_js_version: "" });
+    expect(outs).toMatchObject({ supportEmail: "", clerkJsVersion: "" });
+  });
+
+  it("re-reads a stale allowed_origins until it shows what was written, and only then", async () => {
+    const origins = ["chrome-extension://abcdef", "capacitor://localhost"];
+    emu.configure({ staleAllowedOriginsReads: 2 });
+    try {
+      const { outs } = await p.create({ allowedOrigins: origins });
+      expect(sent().map((r) => r.method)).toEqual(["PATCH", "GET", "GET", "GET"]);
+      expect(outs?.allowedOrigins).toEqual(origins);
+    } finally {
+      emu.configure({ staleAllowedOriginsReads: null });
+    }
+    // A read that already matches costs one GET and no wait.
+    emu.clearRequests();
+    const started = Date.now();
+    await p.update(INSTANCE_ID, {}, { allowedOrigins: ["capacitor://localhost"] });
+    expect(sent().map((r) => r.method)).toEqual(["PATCH", "GET"]);
+    expect(Date.now() - started).toBeLessThan(400);
+  });
+
   it("with nothing declared, create only reads", async () => {
     const { id, outs } = await p.create({});
     expect(id).toBe(INSTANCE_ID);

@@ -22,7 +22,7 @@ describe("InstanceSettings", () => {
         allowedOrigins: ["https://ok.example.com", "https://app.example.com/path", "no-scheme.example.com"],
         testMode: "yes",
         supportEmail: "not-an-email",
-        clerkJsVersion: "",
+        clerkJsVersion: "v".repeat(65),
         developmentOrigin: "ftp://localhost",
         preferredSignInStrategyWhenPasswordRequired: "magic",
         cookielessDev: true,
@@ -45,6 +45,11 @@ describe("InstanceSettings", () => {
     expect(byProperty.preferredSignInStrategyWhenPasswordRequired).toBe(
       'InstanceSettings.preferredSignInStrategyWhenPasswordRequired: must be one of "password", "otp", ""',
     );
+  });
+
+  it("check: '' is how to clear the support email and the Clerk.js version pin", async () => {
+    const r = await h.check({}, { supportEmail: "", clerkJsVersion: "" });
+    expect(r).toEqual({ inputs: { supportEmail: "", clerkJsVersion: "" } });
   });
 
   it("check: accepts custom-scheme origins, a localhost development origin and '' to clear the strategy", async () => {
