@@ -13,10 +13,14 @@ export function nonEmptyString(max = 1024) {
   return z.string().trim().min(1).max(max);
 }
 
+/** What a phone number looks like before it is checked: digits, maybe a +, spaces, dots, dashes, brackets. */
+const PHONE_LIKE = /^[+\d\s().-]*\d[\d\s().-]*$/;
+
 /**
  * An allow-list or block-list identifier: an email address, a phone number in E.164 format or a web3
  * wallet (what the spec's create operations accept). Emails are compared case-insensitively by Clerk,
- * so they are lowercased here to keep state equal to what Clerk returns.
+ * so they are lowercased here to keep state equal to what Clerk returns. Clerk may refuse a formatted
+ * phone number (`+1 (555) 555-5555`), so only E.164 passes, with a message saying so.
  */
 export const identifier = z
   .string()
@@ -24,16 +28,17 @@ export const identifier = z
   .min(1)
   .max(320)
   .transform((v) => (v.startsWith("0x") ? v : v.toLowerCase()))
-  .refine(
-    (v) =>
-      v === "" /* reported once, by min(1) */ ||
-      (v.includes("@") ? EMAIL.test(v) : PHONE.test(v) || WALLET.test(v)),
-    {
-      message:
-        "must be an email address (name@example.com), a phone number in E.164 format (+15551234567) " +
-        "or a web3 wallet address (0x followed by 40 hex digits)",
-    },
-  );
+  .superRefine((v, ctx) => {
+    if (v === "") return; // reported once, by min(1)
+    if (v.includes("@") ? EMAIL.test(v) : PHONE.test(v) || WALLET.test(v)) return;
+    const message =
+      !v.includes("@") && PHONE_LIKE.test(v)
+        ? "must be a phone number in E.164 format: + then the country code and number, digits only " +
+          "(e.g. +15555555555)"
+        : "must be an email address (name@example.com), a phone number in E.164 format (+15551234567) " +
+          "or a web3 wallet address (0x followed by 40 hex digits)";
+    ctx.addIssue({ code: "custom", message });
+  });
 
 /** A redirect URL: `https://…`, `http://localhost…` for development, or a custom scheme (`myapp://…`). */
 export const redirectUrl = z

@@ -28,8 +28,9 @@ export function plainList<T, R>(items: T[], query: URLSearchParams, render: (v: 
 }
 
 /**
- * Classifies and normalises an allow/block-list identifier: emails and wallets lowercased, phone
- * numbers reduced to E.164 digits.
+ * Classifies and normalises an allow/block-list identifier: emails and wallets lowercased. Phone
+ * numbers must already be E.164: Clerk's parameter notes ask for it and a formatted number may be
+ * refused, so the stricter answer is the one a client must survive.
  */
 export function classifyIdentifier(raw: string): { identifier: string; identifier_type: IdentifierType } {
   const s = raw.trim();
@@ -40,8 +41,7 @@ export function classifyIdentifier(raw: string): { identifier: string; identifie
   } else if (/^0x[0-9a-fA-F]{40}$/.test(s)) {
     return { identifier: s.toLowerCase(), identifier_type: "web3_wallet" };
   } else {
-    const phone = s.replace(/[\s().-]/g, "");
-    if (/^\+[1-9]\d{6,14}$/.test(phone)) return { identifier: phone, identifier_type: "phone_number" };
+    if (/^\+[1-9]\d{6,14}$/.test(s)) return { identifier: s, identifier_type: "phone_number" };
   }
   throw paramFormatInvalid(
     "identifier",

@@ -31,8 +31,11 @@ describe("allowlist identifiers", () => {
 
   it("classifies phone numbers and wallets, and sends an invitation only when notify is true", async () => {
     const emu = emulator();
+    const formatted = await api(emu, "POST", "/allowlist_identifiers", { identifier: "+1 (415) 555-0100" });
+    expect(formatted.status).toBe(422);
+    expect(formatted.body.errors[0]).toMatchObject({ meta: { param_name: "identifier" } });
     const phone = await api(emu, "POST", "/allowlist_identifiers", {
-      identifier: "+1 (415) 555-0100",
+      identifier: "+14155550100",
       notify: true,
     });
     expect(phone.body).toMatchObject({ identifier: "+14155550100", identifier_type: "phone_number" });

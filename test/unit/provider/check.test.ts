@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { allowlistIdentifierDefinition } from "../../../provider/resources/allowlist-identifier";
+import { blocklistIdentifierDefinition } from "../../../provider/resources/blocklist-identifier";
 import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
 import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
 import { makeHandlers } from "../../../provider/runtime/generic";
@@ -12,6 +13,7 @@ const noClient = () => {
 const jwt = makeHandlers(jwtTemplateDefinition, noClient);
 const allow = makeHandlers(allowlistIdentifierDefinition, noClient);
 const redirect = makeHandlers(redirectUrlDefinition, noClient);
+const block = makeHandlers(blocklistIdentifierDefinition, noClient);
 
 describe("check", () => {
   it("accepts valid inputs and normalises emails to lowercase", async () => {
@@ -54,12 +56,32 @@ describe("check", () => {
     expect(r.failures?.[0]?.property).toBe("url");
   });
 
-  it.each(["not-an-email@", "a@@b.com", "a@b", "12345", "0x1234", "example.com"])(
+  it.each(["not-an-email@", "a@@b.com", "a@b", "0x1234", "example.com"])(
     "rejects the identifier %j",
     async (identifier) => {
       const r = await allow.check({}, { identifier });
       expect(r.failures?.map((f) => f.property)).toEqual(["identifier"]);
       expect(r.failures?.[0]?.reason).toMatch(/^AllowlistIdentifier\.identifier: must be an email address/);
+    },
+  );
+
+  it.each(["+1 (555) 555-5555", "+1 555 555 5555", "15555555555", "555-0100", "12345", "+0123456789"])(
+    "refuses the phone number %j, asking for E.164, for both lists",
+    async (identifier) => {
+      for (const [h, type] of [
+        [allow, "AllowlistIdentifier"],
+        [block, "BlocklistIdentifier"],
+      ] as const) {
+        const r = await h.check({}, { identifier });
+        expect(r.failures).toEqual([
+          {
+            property: "identifier",
+            reason:
+              `${type}.identifier: must be a phone number in E.164 format: + then the country code and ` +
+              "number, digits only (e.g. +15555555555)",
+          },
+        ]);
+      }
     },
   );
 
