@@ -2,9 +2,11 @@ import { z } from "zod";
 import { forbidden, identifierExists, notFound, paramFormatInvalid } from "../errors";
 import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
+import type { Store } from "../store";
 import type { DomainRecord } from "../types";
 import { isHostWithOptionalPort, isUrl, parseBody } from "../validate";
 import { deleted, mustFind, ok } from "./common";
+import { accountsPortalUrl, frontendApiUrl } from "./frontend";
 
 // Add has no `additionalProperties: false`; only satellites can be added (`is_satellite: enum [true]`).
 const CreateBody = z.object({
@@ -35,24 +37,20 @@ function checkProxyUrl(url: string | null | undefined) {
     throw paramFormatInvalid("proxy_url", "proxy_url must be an https URL.");
 }
 
-/** `is_secondary` is write-only and left out. */
-const render = (d: DomainRecord) => ({
+/**
+ * `is_secondary` is write-only and left out. A development instance (the only kind emulated) has no DNS
+ * to set up: no CNAME targets, and every domain answers with the instance's own Frontend API host.
+ */
+const render = (store: Store) => (d: DomainRecord) => ({
   object: "domain",
   id: d.id,
   name: d.name,
   is_satellite: d.is_satellite,
-  frontend_api_url: `https://clerk.${d.name}`,
-  accounts_portal_url: d.is_satellite ? null : `https://accounts.${d.name}`,
+  frontend_api_url: frontendApiUrl(store),
+  accounts_portal_url: d.is_satellite ? null : accountsPortalUrl(store),
   proxy_url: d.proxy_url,
   development_origin: "",
-  cname_targets: d.proxy_url
-    ? null
-    : [
-        { host: `clerk.${d.name}`, value: "frontend-api.clerk.services", required: true },
-        ...(d.is_satellite
-          ? []
-          : [{ host: `accounts.${d.name}`, value: "accounts.clerk.services", required: false }]),
-      ],
+  cname_targets: [],
 });
 
 export const domainRoutes: Route[] = [
@@ -61,7 +59,7 @@ export const domainRoutes: Route[] = [
     path: "/domains",
     handler: ({ store }) => {
       const all = store.domains.list();
-      return ok({ data: all.map(render), total_count: all.length });
+      return ok({ data: all.map(render(store)), total_count: all.length });
     },
   },
   {
@@ -79,7 +77,7 @@ export const domainRoutes: Route[] = [
         proxy_url: input.proxy_url ?? null,
         is_secondary: null,
       });
-      return ok(render(rec));
+      return ok(render(store)(rec));
     },
   },
   {
@@ -99,7 +97,7 @@ export const domainRoutes: Route[] = [
         next.proxy_url = input.proxy_url;
       }
       if (input.is_secondary != null) next.is_secondary = input.is_secondary;
-      return ok(render(store.domains.update(id, next) as DomainRecord));
+      return ok(render(store)(store.domains.update(id, next) as DomainRecord));
     },
   },
   {

@@ -1,8 +1,25 @@
-import { PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../seed";
 import type { Store } from "../store";
 
-/** The instance's Frontend API origin, derived from its primary domain (computed URLs hang off it). */
+/**
+ * The emulated instance is a development instance (GET /instance says so), and a development
+ * instance's Frontend API is not `clerk.<domain>`: Clerk serves it from a host of its own,
+ * `<slug>.clerk.accounts.dev`, the same for every domain of the instance. The slug is derived from the
+ * instance id, so it is stable across restarts.
+ */
+function devSlug(store: Store): string {
+  const tail = store.instanceId
+    .replace(/[^a-zA-Z0-9]/g, "")
+    .toLowerCase()
+    .slice(-8);
+  return `emulated-${tail}`;
+}
+
+/** The instance's Frontend API origin (computed URLs of OAuth apps and SSO connections hang off it). */
 export function frontendApiUrl(store: Store): string {
-  const primary = store.domains.get(PRIMARY_DOMAIN_ID) ?? store.domains.find((d) => !d.is_satellite);
-  return `https://clerk.${primary?.name ?? PRIMARY_DOMAIN_NAME}`;
+  return `https://${devSlug(store)}.clerk.accounts.dev`;
+}
+
+/** The development Account Portal origin. */
+export function accountsPortalUrl(store: Store): string {
+  return `https://${devSlug(store)}.accounts.dev`;
 }

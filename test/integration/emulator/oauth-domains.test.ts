@@ -73,6 +73,10 @@ describe("domains", () => {
       accounts_portal_url: null,
     });
     expect(sat.body.id).toMatch(/^dmn_/);
+    // A development instance: no DNS to set up, and the Frontend API is the instance's own host.
+    expect(sat.body.cname_targets).toEqual([]);
+    expect(sat.body.frontend_api_url).toMatch(/^https:\/\/[a-z0-9-]+\.clerk\.accounts\.dev$/);
+    expect(sat.body.frontend_api_url).not.toContain("satellite.example.com");
     const dup = await api(emu, "POST", "/domains", { name: "satellite.example.com", is_satellite: true });
     expect(dup.status).toBe(422);
     const p = await api(emu, "PATCH", `/domains/${sat.body.id}`, {

@@ -24,8 +24,9 @@ describe("Domain", () => {
       name: "sat.example.com",
       isSatellite: true,
       isSecondary: true,
-      frontendApiUrl: expect.any(String),
-      cnameTargets: expect.any(Array),
+      // A development instance has no CNAME targets and its own Frontend API host.
+      frontendApiUrl: expect.stringMatching(/\.clerk\.accounts\.dev$/),
+      cnameTargets: [],
     });
     expect(emu.store.domains.get(id)?.is_secondary).toBe(true);
 

@@ -66,3 +66,28 @@ describe("Domain diff", () => {
     expect((await p.diff("id", state, { name: "sat.example.com", isSecondary: true })).changes).toBe(true);
   });
 });
+
+describe("Domain outputs", () => {
+  const wire = {
+    object: "domain" as const,
+    id: "dmn_1",
+    name: "sat.example.com",
+    is_satellite: true,
+    frontend_api_url: "https://happy-hippo-1.clerk.accounts.dev",
+    accounts_portal_url: null,
+    proxy_url: null,
+    development_origin: "",
+  };
+
+  it.each([
+    ["empty", { cname_targets: [] }, []],
+    ["null", { cname_targets: null }, undefined],
+    ["missing", {}, undefined],
+  ])("tolerate %s CNAME targets (a development instance has none)", async (_label, extra, expected) => {
+    const { DomainSchema } = await import("../../../sdk/schemas/domains.js");
+    const api = DomainSchema.parse({ ...wire, ...extra });
+    const computed = domainDefinition.toComputed(api);
+    expect(computed.cnameTargets).toEqual(expected);
+    expect(computed.frontendApiUrl).toBe("https://happy-hippo-1.clerk.accounts.dev");
+  });
+});
