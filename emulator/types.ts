@@ -58,9 +58,8 @@ export interface SamlConnectionRecord extends Timestamps {
   provider: string;
   idp_entity_id: string | null;
   idp_sso_url: string | null;
-  idp_certificate: string | null;
-  idp_certificate_issued_at: number | null;
-  idp_certificate_expires_at: number | null;
+  /** The IdP certificates Clerk trusts (PEM); the first is also answered as `idp_certificate`. */
+  idp_certificates: string[];
   idp_metadata_url: string | null;
   idp_metadata: string | null;
   organization_id: string | null;
@@ -90,8 +89,7 @@ export interface EnterpriseSamlRecord {
   idp_entity_id: string | null;
   idp_sso_url: string | null;
   idp_metadata_url: string | null;
-  /** Write-only. */
-  idp_certificate: string | null;
+  idp_certificates: string[];
   /** Write-only. */
   idp_metadata: string | null;
   /** Write-only. */
@@ -125,6 +123,9 @@ export interface EnterpriseConnectionRecord extends Timestamps {
   disable_additional_identifications: boolean;
   allow_organization_account_linking: boolean;
   custom_attributes: CustomAttribute[];
+  /** Sign-in and sign-up through the connection (needs the instance feature); absent in older snapshots. */
+  authenticatable?: boolean;
+  disable_jit_provisioning?: boolean;
   saml: EnterpriseSamlRecord | null;
   oidc: EnterpriseOidcRecord | null;
 }

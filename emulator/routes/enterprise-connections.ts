@@ -12,6 +12,7 @@ import type {
 import { boolParam, isUrl, parseBody } from "../validate";
 import { deleted, mustFind, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
+import { certificateFields, certificatesFromBody, renderCertificates } from "./idp-certificates";
 import { normaliseDomains } from "./saml-connections";
 
 const PROVIDERS = [
@@ -32,7 +33,7 @@ const LoginHint = z.strictObject({
 const samlFields = {
   idp_entity_id: str,
   idp_sso_url: str,
-  idp_certificate: str,
+  ...certificateFields,
   idp_metadata_url: str,
   idp_metadata: str,
   attribute_mapping: z
@@ -75,6 +76,10 @@ const CreateBody = z.strictObject({
   saml: z.strictObject(samlFields).nullable().optional(),
   oidc: Oidc.nullable().optional(),
   custom_attributes: z.array(CustomAttributeSchema).optional(),
+  authenticatable: flag,
+  disable_jit_provisioning: flag,
+  // Clerk ignores it on create (accepted only on update) rather than refusing it.
+  sync_user_attributes: flag,
 });
 
 const UpdateBody = z.strictObject({
@@ -91,6 +96,10 @@ const UpdateBody = z.strictObject({
     .optional(),
   oidc: Oidc.nullable().optional(),
   custom_attributes: z.array(CustomAttributeSchema).nullable().optional(),
+  authenticatable: flag,
+  disable_jit_provisioning: flag,
+  // Clerk ignores it on update (a connection's provider cannot change) rather than refusing it.
+  provider: z.string().nullable().optional(),
 });
 
 type SamlInput = z.output<typeof CreateBody>["saml"] & object;
@@ -130,7 +139,7 @@ function mergeSaml(
     idp_entity_id: null,
     idp_sso_url: null,
     idp_metadata_url: null,
-    idp_certificate: null,
+    idp_certificates: [],
     idp_metadata: null,
     attribute_mapping: null,
     allow_subdomains: false,
@@ -140,15 +149,11 @@ function mergeSaml(
   };
   const next = { ...base };
   if (input.name != null) next.name = input.name;
-  for (const k of [
-    "idp_entity_id",
-    "idp_sso_url",
-    "idp_metadata_url",
-    "idp_certificate",
-    "idp_metadata",
-  ] as const) {
+  for (const k of ["idp_entity_id", "idp_sso_url", "idp_metadata_url", "idp_metadata"] as const) {
     if (input[k] !== undefined) next[k] = input[k];
   }
+  const certs = certificatesFromBody(input);
+  if (certs !== undefined) next.idp_certificates = certs;
   if (input.attribute_mapping !== undefined) {
     next.attribute_mapping = input.attribute_mapping && {
       ...base.attribute_mapping,
@@ -207,7 +212,10 @@ function isConfigured(r: EnterpriseConnectionRecord): boolean {
   if (isSaml(r.provider)) {
     const s = r.saml;
     return Boolean(
-      s && (s.idp_metadata_url || s.idp_metadata || (s.idp_entity_id && s.idp_sso_url && s.idp_certificate)),
+      s &&
+        (s.idp_metadata_url ||
+          s.idp_metadata ||
+          (s.idp_entity_id && s.idp_sso_url && s.idp_certificates.length > 0)),
     );
   }
   const o = r.oidc;
@@ -221,7 +229,11 @@ function providerKey(r: EnterpriseConnectionRecord): string {
   return "oidc_custom";
 }
 
-/** Leaves out the write-only inputs: `oidc.client_secret`, `saml.idp_certificate/idp_metadata/attribute_mapping`. */
+/**
+ * Leaves out what Clerk never returns: `oidc.client_secret`, `saml.idp_metadata`, `saml.attribute_mapping`
+ * (and the nested `sync_user_attributes`, answered at the top level only). The IdP certificates are
+ * returned, with their validity.
+ */
 const render = (store: Store) => (r: EnterpriseConnectionRecord) => {
   const fapi = frontendApiUrl(store);
   const s = isSaml(r.provider) ? r.saml : null;
@@ -244,6 +256,7 @@ const render = (store: Store) => (r: EnterpriseConnectionRecord) => {
       name: s.name,
       idp_entity_id: s.idp_entity_id,
       idp_sso_url: s.idp_sso_url,
+      ...renderCertificates(s.idp_certificates),
       idp_metadata_url: s.idp_metadata_url,
       acs_url: `${fapi}/v1/saml/acs/${s.id}`,
       sp_entity_id: `${fapi}/saml/${s.id}`,
@@ -268,9 +281,8 @@ const render = (store: Store) => (r: EnterpriseConnectionRecord) => {
       created_at: o.created_at,
       updated_at: o.updated_at,
     },
-    // Listed as required by the spec although it defines neither property.
-    authenticatable: r.active && isConfigured(r),
-    disable_jit_provisioning: false,
+    authenticatable: r.authenticatable ?? false,
+    disable_jit_provisioning: r.disable_jit_provisioning ?? false,
     created_at: r.created_at,
     updated_at: r.updated_at,
   };
@@ -328,6 +340,8 @@ export const enterpriseConnectionRoutes: Route[] = [
         disable_additional_identifications: false,
         allow_organization_account_linking: input.allow_organization_account_linking ?? false,
         custom_attributes: checkCustomAttributes(input.custom_attributes ?? []),
+        authenticatable: input.authenticatable ?? false,
+        disable_jit_provisioning: input.disable_jit_provisioning ?? false,
         // `saml` / `oidc` are "only applied" for the matching provider family.
         saml: saml ? mergeSaml(null, input.saml ?? {}, input.name) : null,
         oidc: saml ? null : mergeOidc(null, input.oidc ?? {}),
@@ -370,6 +384,8 @@ export const enterpriseConnectionRoutes: Route[] = [
         "sync_user_attributes",
         "disable_additional_identifications",
         "allow_organization_account_linking",
+        "authenticatable",
+        "disable_jit_provisioning",
       ] as const) {
         const v = input[k];
         if (v != null) next[k] = v;

@@ -1,4 +1,3 @@
-import { X509Certificate } from "node:crypto";
 import { z } from "zod";
 import { identifierExists, notFound, paramFormatInvalid, paramMissing, paramValueInvalid } from "../errors";
 import { ID_PREFIX, newId } from "../ids";
@@ -8,6 +7,7 @@ import type { SamlConnectionRecord } from "../types";
 import { isFqdn, isUrl, parseBody } from "../validate";
 import { deleted, mustFind, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
+import { certificateFields, certificatesFromBody, renderCertificates } from "./idp-certificates";
 
 const SAML_PROVIDERS = ["saml_custom", "saml_okta", "saml_google", "saml_microsoft"] as const;
 const str = z.string().nullable().optional();
@@ -29,7 +29,7 @@ const CreateBody = z.strictObject({
   provider: z.enum(SAML_PROVIDERS),
   idp_entity_id: str,
   idp_sso_url: str,
-  idp_certificate: str,
+  ...certificateFields,
   idp_metadata_url: str,
   idp_metadata: str,
   organization_id: str,
@@ -39,14 +39,16 @@ const CreateBody = z.strictObject({
 });
 
 const flag = z.boolean().nullable().optional();
-// `provider` is not in the PATCH body (immutable); `active` & co are PATCH-only.
+// `active` & co are PATCH-only. `provider` is accepted on PATCH too (the spec leaves it out; Clerk's
+// official client sends it).
 const UpdateBody = z.strictObject({
   name: z.string().min(1).nullable().optional(),
+  provider: z.enum(SAML_PROVIDERS).optional(),
   domain: str,
   domains: z.array(z.string()).nullable().optional(),
   idp_entity_id: str,
   idp_sso_url: str,
-  idp_certificate: str,
+  ...certificateFields,
   idp_metadata_url: str,
   idp_metadata: str,
   organization_id: str,
@@ -74,19 +76,12 @@ function checkUrl(value: string | null | undefined, param: string) {
   if (value != null && !isUrl(value)) throw paramFormatInvalid(param, `${param} must be a valid URL.`);
 }
 
-/** NotBefore/NotAfter in ms when the PEM parses; null otherwise (the emulator does not reject bad certs). */
-function certificateValidity(pem: string | null): { issued: number | null; expires: number | null } {
-  if (!pem) return { issued: null, expires: null };
-  try {
-    const cert = new X509Certificate(pem);
-    return { issued: Date.parse(cert.validFrom), expires: Date.parse(cert.validTo) };
-  } catch {
-    return { issued: null, expires: null };
-  }
-}
-
 const isConfigured = (r: SamlConnectionRecord) =>
-  Boolean(r.idp_metadata_url || r.idp_metadata || (r.idp_entity_id && r.idp_sso_url && r.idp_certificate));
+  Boolean(
+    r.idp_metadata_url ||
+      r.idp_metadata ||
+      (r.idp_entity_id && r.idp_sso_url && r.idp_certificates.length > 0),
+  );
 
 const render = (store: Store) => (r: SamlConnectionRecord) => {
   const fapi = frontendApiUrl(store);
@@ -98,9 +93,7 @@ const render = (store: Store) => (r: SamlConnectionRecord) => {
     domains: r.domains,
     idp_entity_id: r.idp_entity_id,
     idp_sso_url: r.idp_sso_url,
-    idp_certificate: r.idp_certificate,
-    idp_certificate_issued_at: r.idp_certificate_issued_at,
-    idp_certificate_expires_at: r.idp_certificate_expires_at,
+    ...renderCertificates(r.idp_certificates),
     idp_metadata_url: r.idp_metadata_url,
     idp_metadata: r.idp_metadata,
     acs_url: `${fapi}/v1/saml/acs/${r.id}`,
@@ -159,8 +152,6 @@ export const samlConnectionRoutes: Route[] = [
       assertDomainsFree(store, domains);
       checkUrl(input.idp_sso_url, "idp_sso_url");
       checkUrl(input.idp_metadata_url, "idp_metadata_url");
-      const cert = input.idp_certificate ?? null;
-      const validity = certificateValidity(cert);
       const now = Date.now();
       const rec: SamlConnectionRecord = {
         id: newId(ID_PREFIX.samlConnection),
@@ -169,9 +160,7 @@ export const samlConnectionRoutes: Route[] = [
         provider: input.provider,
         idp_entity_id: input.idp_entity_id ?? null,
         idp_sso_url: input.idp_sso_url ?? null,
-        idp_certificate: cert,
-        idp_certificate_issued_at: validity.issued,
-        idp_certificate_expires_at: validity.expires,
+        idp_certificates: certificatesFromBody(input) ?? [],
         idp_metadata_url: input.idp_metadata_url ?? null,
         idp_metadata: input.idp_metadata ?? null,
         organization_id: input.organization_id ?? null,
@@ -222,6 +211,7 @@ export const samlConnectionRoutes: Route[] = [
       checkUrl(input.idp_sso_url, "idp_sso_url");
       checkUrl(input.idp_metadata_url, "idp_metadata_url");
       if (input.name != null) next.name = input.name;
+      if (input.provider !== undefined) next.provider = input.provider;
       // Nullable strings: null clears, absent keeps.
       for (const k of [
         "idp_entity_id",
@@ -232,12 +222,8 @@ export const samlConnectionRoutes: Route[] = [
       ] as const) {
         if (input[k] !== undefined) next[k] = input[k];
       }
-      if (input.idp_certificate !== undefined) {
-        next.idp_certificate = input.idp_certificate;
-        const v = certificateValidity(input.idp_certificate);
-        next.idp_certificate_issued_at = v.issued;
-        next.idp_certificate_expires_at = v.expires;
-      }
+      const certs = certificatesFromBody(input);
+      if (certs !== undefined) next.idp_certificates = certs;
       if (input.attribute_mapping)
         next.attribute_mapping = { ...prev.attribute_mapping, ...input.attribute_mapping };
       if (input.login_hint) next.login_hint = input.login_hint;

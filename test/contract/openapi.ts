@@ -122,6 +122,90 @@ export const SPEC_ALLOWANCES: ReadonlyArray<{
   },
 ];
 
+/**
+ * Request body fields Clerk accepts although the spec's body (`additionalProperties: false`) leaves them
+ * out. Each entry adds properties to one operation's JSON body, at `at` (a path of property names inside
+ * the body; [] for the top level), and nothing else.
+ */
+export const REQUEST_BODY_ALLOWANCES: ReadonlyArray<{
+  operationId: string;
+  at: readonly string[];
+  add: Readonly<Record<string, unknown>>;
+  why: string;
+}> = (() => {
+  const certificates = { idp_certificates: { type: "array", items: { type: "string" } } };
+  const bool = { type: "boolean", nullable: true };
+  const certificatesWhy =
+    "several IdP certificates (rotation without downtime) replace the deprecated singular " +
+    "idp_certificate in Clerk's official client (@clerk/backend EnterpriseConnectionApi and " +
+    "SamlConnectionApi params)";
+  const enterpriseWhy =
+    "authenticatable and disable_jit_provisioning are parameters of @clerk/backend's enterprise " +
+    "connection create/update, and returned (the spec even requires them in answers)";
+  return [
+    { operationId: "CreateSAMLConnection", at: [], add: certificates, why: certificatesWhy },
+    { operationId: "UpdateSAMLConnection", at: [], add: certificates, why: certificatesWhy },
+    {
+      operationId: "UpdateSAMLConnection",
+      at: [],
+      add: { provider: { type: "string" } },
+      why: "@clerk/backend's updateSamlConnection sends provider",
+    },
+    { operationId: "CreateEnterpriseConnection", at: ["saml"], add: certificates, why: certificatesWhy },
+    { operationId: "UpdateEnterpriseConnection", at: ["saml"], add: certificates, why: certificatesWhy },
+    {
+      operationId: "CreateEnterpriseConnection",
+      at: [],
+      add: { authenticatable: bool, disable_jit_provisioning: bool },
+      why: enterpriseWhy,
+    },
+    {
+      operationId: "UpdateEnterpriseConnection",
+      at: [],
+      add: { authenticatable: bool, disable_jit_provisioning: bool },
+      why: enterpriseWhy,
+    },
+    {
+      operationId: "CreateEnterpriseConnection",
+      at: [],
+      add: { sync_user_attributes: bool },
+      why: "@clerk/backend notes that Clerk ignores it on create rather than refusing it",
+    },
+    {
+      operationId: "UpdateEnterpriseConnection",
+      at: [],
+      add: { provider: { type: "string", nullable: true } },
+      why: "@clerk/backend notes that Clerk ignores it on update rather than refusing it",
+    },
+  ];
+})();
+
+/** The operation's body schema with its allowances added; throws when an allowance has gone stale. */
+function withBodyAllowances(operationId: string, schema: Json, spec: Json): Json {
+  const mine = REQUEST_BODY_ALLOWANCES.filter((a) => a.operationId === operationId);
+  if (mine.length === 0) return schema;
+  const copy = structuredClone(deref(spec, schema));
+  for (const a of mine) {
+    let node = copy;
+    for (const key of a.at) node = node?.properties?.[key];
+    if (!node?.properties) {
+      throw new Error(
+        `contract: body allowance for ${operationId} at /${a.at.join("/")} finds no object schema`,
+      );
+    }
+    for (const [name, prop] of Object.entries(a.add)) {
+      // Fail loudly once Clerk adds the field to the spec, so the allowance is removed rather than left to rot.
+      if (node.properties[name]) {
+        throw new Error(
+          `contract: body allowance ${operationId} /${[...a.at, name].join("/")} is stale; remove it`,
+        );
+      }
+      node.properties[name] = prop;
+    }
+  }
+  return copy;
+}
+
 // ---------------------------------------------------------------------------------------------------
 // OpenAPI 3.0 schema dialect -> JSON Schema (draft-07, what ajv 8 speaks by default)
 // ---------------------------------------------------------------------------------------------------
@@ -549,7 +633,7 @@ export function validateExchange(ex: Exchange): ExchangeResult {
   } else if (reqBody.notJson !== undefined) {
     req.push(`${id} request body /: is not JSON (${JSON.stringify(reqBody.notJson)}) [content-type]`);
   } else {
-    const v = compile(`${id}/request/body`, "request", reqSchema);
+    const v = compile(`${id}/request/body`, "request", withBodyAllowances(id, reqSchema, s.spec));
     if (!v(reqBody.value)) req.push(...formatErrors(v.errors, `${id} request body`));
   }
 

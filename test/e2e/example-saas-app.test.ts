@@ -167,7 +167,7 @@ for (const env of ["dev", "prod"] as const) {
         expect(satellite?.name).toBe("portal.example.org");
         const [sso] = store.enterpriseConnections.list();
         expect(sso).toMatchObject({ provider: "saml_okta", active: true, domains: ["globex.example"] });
-        expect(sso?.saml?.idp_certificate).toBe(IDP_CERTIFICATE);
+        expect(sso?.saml?.idp_certificates).toEqual([IDP_CERTIFICATE]);
         expect(up.outputs.ssoAcsUrl).toEqual(expect.stringContaining("http"));
       }
 

@@ -1,4 +1,11 @@
 import { describe, expect, it } from "vitest";
+import {
+  IDP_CERT_ONE,
+  IDP_CERT_TWO,
+  ISSUED_AT,
+  ONE_EXPIRES_AT,
+  TWO_EXPIRES_AT,
+} from "../../support/idp-certificates";
 import { api, useEmulator } from "./helpers";
 
 const emulator = useEmulator();
@@ -45,10 +52,10 @@ describe("SAML connections", () => {
       allow_subdomains: true,
       idp_metadata_url: "https://idp.example.com/metadata",
     });
-    const provider = await api(emu, "PATCH", `/saml_connections/${c.body.id}`, { provider: "saml_google" });
-    expect(provider.body.errors[0]).toMatchObject({
+    const unknown = await api(emu, "PATCH", `/saml_connections/${c.body.id}`, { colour: "red" });
+    expect(unknown.body.errors[0]).toMatchObject({
       code: "form_param_unknown",
-      meta: { param_name: "provider" },
+      meta: { param_name: "colour" },
     });
 
     const list = await api(emu, "GET", "/saml_connections?limit=1");
@@ -68,10 +75,37 @@ describe("SAML connections", () => {
     const r = await api(emulator(), "POST", "/saml_connections", { name: "x", provider: "saml_custom" });
     expect(r.body.errors[0]).toMatchObject({ code: "form_param_missing", meta: { param_name: "domains" } });
   });
+
+  it("takes several IdP certificates, answers each with its validity, and takes provider on PATCH", async () => {
+    const emu = emulator();
+    const c = await api(emu, "POST", "/saml_connections", {
+      name: "Okta",
+      provider: "saml_custom",
+      domains: ["okta.example.com"],
+      idp_certificates: [IDP_CERT_ONE, IDP_CERT_TWO],
+    });
+    expect(c.status).toBe(200);
+    expect(c.body).toMatchObject({
+      idp_certificate: IDP_CERT_ONE,
+      idp_certificate_issued_at: ISSUED_AT,
+      idp_certificate_expires_at: ONE_EXPIRES_AT,
+      idp_certificates: [
+        { certificate: IDP_CERT_ONE, issued_at: ISSUED_AT, expires_at: ONE_EXPIRES_AT },
+        { certificate: IDP_CERT_TWO, issued_at: ISSUED_AT, expires_at: TWO_EXPIRES_AT },
+      ],
+    });
+    const p = await api(emu, "PATCH", `/saml_connections/${c.body.id}`, {
+      provider: "saml_okta",
+      idp_certificate: IDP_CERT_TWO,
+    });
+    expect(p.status).toBe(200);
+    expect(p.body).toMatchObject({ provider: "saml_okta", idp_certificate_expires_at: TWO_EXPIRES_AT });
+    expect(p.body.idp_certificates).toHaveLength(1);
+  });
 });
 
 describe("enterprise connections", () => {
-  it("creates with 201 and never returns write-only fields", async () => {
+  it("creates with 201, returns the IdP certificates with their validity, never the write-only fields", async () => {
     const emu = emulator();
     const c = await api(emu, "POST", "/enterprise_connections", {
       name: "Acme SSO",
@@ -81,9 +115,14 @@ describe("enterprise connections", () => {
       saml: {
         idp_entity_id: "https://idp.acme.com",
         idp_sso_url: "https://idp.acme.com/sso",
-        idp_certificate: "-----BEGIN CERTIFICATE-----SECRET-CERT-----END CERTIFICATE-----",
+        idp_certificate: IDP_CERT_ONE,
+        idp_metadata: "<EntityDescriptor>metadata-secret</EntityDescriptor>",
         attribute_mapping: { email_address: "mail-attr-secret" },
       },
+      // Clerk ignores this on create rather than refusing it.
+      sync_user_attributes: false,
+      authenticatable: true,
+      disable_jit_provisioning: true,
     });
     expect(c.status).toBe(201);
     expect(c.body).toMatchObject({
@@ -96,9 +135,35 @@ describe("enterprise connections", () => {
     expect(c.body.created_at).toBeGreaterThan(1_600_000_000_000);
     expect(c.body.saml_connection).toMatchObject({ idp_entity_id: "https://idp.acme.com", active: true });
     const text = JSON.stringify(c.body);
-    expect(text).not.toContain("SECRET-CERT");
+    expect(text).not.toContain("metadata-secret");
     expect(text).not.toContain("mail-attr-secret");
-    expect(c.body.saml_connection).not.toHaveProperty("idp_certificate");
+    expect(c.body.saml_connection).not.toHaveProperty("idp_metadata");
+    expect(c.body.saml_connection).not.toHaveProperty("sync_user_attributes");
+    expect(c.body).toMatchObject({
+      authenticatable: true,
+      disable_jit_provisioning: true,
+      sync_user_attributes: true,
+    });
+    expect(c.body.saml_connection).toMatchObject({
+      idp_certificate: IDP_CERT_ONE,
+      idp_certificate_issued_at: ISSUED_AT,
+      idp_certificate_expires_at: ONE_EXPIRES_AT,
+      idp_certificates: [{ certificate: IDP_CERT_ONE, issued_at: ISSUED_AT, expires_at: ONE_EXPIRES_AT }],
+    });
+
+    // Rotation: trust both, then only the new one. `provider` on update is ignored, not refused.
+    const both = await api(emu, "PATCH", `/enterprise_connections/${c.body.id}`, {
+      provider: "saml_okta",
+      saml: { idp_certificates: [IDP_CERT_TWO, IDP_CERT_ONE] },
+      authenticatable: false,
+    });
+    expect(both.status).toBe(200);
+    expect(both.body).toMatchObject({ provider: "saml_custom", authenticatable: false });
+    expect(both.body.saml_connection.idp_certificates).toEqual([
+      { certificate: IDP_CERT_TWO, issued_at: ISSUED_AT, expires_at: TWO_EXPIRES_AT },
+      { certificate: IDP_CERT_ONE, issued_at: ISSUED_AT, expires_at: ONE_EXPIRES_AT },
+    ]);
+    expect(both.body.saml_connection.idp_certificate_expires_at).toBe(TWO_EXPIRES_AT);
 
     const oidc = await api(emu, "POST", "/enterprise_connections", {
       name: "GitLab",
