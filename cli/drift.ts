@@ -116,7 +116,8 @@ export async function detectDrift(
         error: `unknown resource type ${type} (newer pulumi-clerk?)`,
       };
     }
-    if (def.writeOnly?.length) unseen[type] = [...def.writeOnly];
+    const invisible = [...(def.writeOnly ?? []), ...(def.writeOnlyFields ?? [])];
+    if (invisible.length > 0) unseen[type] = invisible;
     let read: Awaited<ReturnType<ReturnType<typeof makeHandlers>["read"]>>;
     try {
       read = await handlers(def).read(r.id as string, r.outputs ?? {});

@@ -11,16 +11,21 @@ import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-options";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
-import { sameSet } from "../runtime/equality";
+import { deepEqual, sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 import {
   type AttributeMapping,
   attributeMapping,
   attributeMappingBody,
+  certificatesOf,
+  certificatesValidity,
   httpUrl,
   type LoginHint,
   loginHint,
+  pemCertificates,
+  sameCertificates,
+  singularCertificate,
   ssoDomains,
   withRollback,
 } from "./saml-connection";
@@ -32,8 +37,17 @@ type Provider = EnterpriseConnectionProvider;
 export interface EnterpriseSamlArgs {
   idpEntityId?: pulumi.Input<string>;
   idpSsoUrl?: pulumi.Input<string>;
-  /** IdP signing certificate (PEM). Write-only at Clerk. */
+  /**
+   * IdP signing certificate (PEM). Deprecated by Clerk in favour of `idpCertificates`; set one or the
+   * other. Recorded as `idpCertificates: [idpCertificate]`.
+   */
   idpCertificate?: pulumi.Input<string>;
+  /**
+   * IdP signing certificates (PEM) Clerk trusts, replacing the whole list. Several at once rotate a
+   * certificate without downtime: add the new one, switch the IdP, then remove the old one. Compared as a
+   * set ignoring whitespace; refresh sees a certificate changed in the dashboard.
+   */
+  idpCertificates?: pulumi.Input<pulumi.Input<string>[]>;
   /** Takes priority over the individual `idp*` fields. */
   idpMetadataUrl?: pulumi.Input<string>;
   /** Raw IdP metadata XML. Write-only at Clerk. */
@@ -88,7 +102,14 @@ export interface EnterpriseConnectionArgs {
   syncUserAttributes?: pulumi.Input<boolean>;
   /** Stop users of this connection from adding other identifications. Applied right after creation. */
   disableAdditionalIdentifications?: pulumi.Input<boolean>;
-  /** SAML settings; only for `saml_*` providers. Kept from state (see the class comment). */
+  /** Allow sign-in and sign-up through the connection (needs Clerk's authenticatable connections feature). */
+  authenticatable?: pulumi.Input<boolean>;
+  /** Do not create users just in time on their first sign-in through the connection. */
+  disableJitProvisioning?: pulumi.Input<boolean>;
+  /**
+   * SAML settings; only for `saml_*` providers. Refresh sees them, except `idpMetadata` and
+   * `attributeMapping`, which Clerk never returns (kept from state). Only the settings declared here count.
+   */
   saml?: pulumi.Input<EnterpriseSamlArgs>;
   /** OIDC settings; only for `oidc_*` providers. Kept from state and encrypted (it holds the client secret). */
   oidc?: pulumi.Input<EnterpriseOidcArgs>;
@@ -102,6 +123,7 @@ type Saml = {
   idpEntityId?: string;
   idpSsoUrl?: string;
   idpCertificate?: string;
+  idpCertificates?: string[];
   idpMetadataUrl?: string;
   idpMetadata?: string;
   attributeMapping?: AttributeMapping;
@@ -141,6 +163,8 @@ type Inputs = {
   allowOrganizationAccountLinking?: boolean;
   syncUserAttributes?: boolean;
   disableAdditionalIdentifications?: boolean;
+  authenticatable?: boolean;
+  disableJitProvisioning?: boolean;
   saml?: Saml;
   oidc?: Oidc;
   customAttributes?: CustomAttribute[];
@@ -158,11 +182,14 @@ const inputs = z
     allowOrganizationAccountLinking: z.boolean().optional(),
     syncUserAttributes: z.boolean().optional(),
     disableAdditionalIdentifications: z.boolean().optional(),
+    authenticatable: z.boolean().optional(),
+    disableJitProvisioning: z.boolean().optional(),
     saml: z
       .strictObject({
         idpEntityId: nonEmptyString(2048).optional(),
         idpSsoUrl: httpUrl.optional(),
         idpCertificate: z.string().trim().min(1).optional(),
+        idpCertificates: pemCertificates.optional(),
         idpMetadataUrl: httpUrl.optional(),
         idpMetadata: z.string().trim().min(1).optional(),
         attributeMapping: attributeMapping.optional(),
@@ -215,8 +242,18 @@ const inputs = z
         path: ["oidc"],
         message: `is only for oidc_* providers, not ${v.provider}`,
       });
+    if (v.saml?.idpCertificate !== undefined && v.saml.idpCertificates !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["saml", "idpCertificates"],
+        message: "cannot be set together with idpCertificate (deprecated): list every certificate here",
+      });
   })
-  .transform((v) => (v.organizationId !== undefined ? { ...v, organizationLinked: true as const } : v));
+  .transform((v) => ({
+    ...v,
+    ...(v.organizationId !== undefined ? { organizationLinked: true as const } : {}),
+    ...(v.saml !== undefined ? { saml: singularCertificate(v.saml) } : {}),
+  }));
 
 function samlBody(s: Saml) {
   const { attributeMapping: m, loginHint: hint, ...rest } = s;
@@ -245,6 +282,25 @@ function sameCustomAttributes(live: unknown, want: unknown): boolean {
       ? (v as CustomAttribute[]).map((a) => ({ ...a, multiValued: a.multiValued ?? false }))
       : v;
   return sameSet(norm(live), norm(want));
+}
+
+/** Per SAML setting: how Clerk's value compares with the declared one. */
+const SAML_EQUALS: Partial<Record<keyof Saml, (live: unknown, want: unknown) => boolean>> = {
+  idpCertificates: sameCertificates,
+  // Only the declared attribute names count; Clerk fills the others.
+  attributeMapping: (live, want) =>
+    Object.entries((want ?? {}) as Record<string, string>).every(
+      ([k, v]) => (live as Record<string, string> | undefined)?.[k] === v,
+    ),
+};
+
+/** The SAML block as declared versus as Clerk has it: only the declared settings count. */
+function sameSaml(live: unknown, want: unknown): boolean {
+  if (want === undefined || want === null) return live === want;
+  const l = (live ?? {}) as Record<string, unknown>;
+  return Object.entries(want as Record<string, unknown>).every(([k, v]) =>
+    v === undefined ? true : (SAML_EQUALS[k as keyof Saml] ?? deepEqual)(l[k], v),
+  );
 }
 
 function updateBody(news: Inputs, changed: readonly string[]): UpdateEnterpriseConnectionBody {
@@ -282,6 +338,10 @@ async function create({ client }: OperationContext, news: Inputs): Promise<Enter
     ...(news.allowOrganizationAccountLinking !== undefined
       ? { allow_organization_account_linking: news.allowOrganizationAccountLinking }
       : {}),
+    ...(news.authenticatable !== undefined ? { authenticatable: news.authenticatable } : {}),
+    ...(news.disableJitProvisioning !== undefined
+      ? { disable_jit_provisioning: news.disableJitProvisioning }
+      : {}),
     ...(news.saml ? { saml: samlBody(news.saml) } : {}),
     ...(news.oidc ? { oidc: snakeKeys(news.oidc) } : {}),
     ...(news.customAttributes ? { custom_attributes: customAttributesBody(news.customAttributes) } : {}),
@@ -298,18 +358,42 @@ async function create({ client }: OperationContext, news: Inputs): Promise<Enter
   });
 }
 
+/** The SAML settings Clerk returns, as arguments (metadata XML and attribute mapping come from state). */
+function samlView(api: EnterpriseConnectionObject): Saml | undefined {
+  const s = api.saml_connection;
+  if (!s) return undefined;
+  return {
+    idpEntityId: s.idp_entity_id ?? undefined,
+    idpSsoUrl: s.idp_sso_url ?? undefined,
+    idpCertificates: certificatesOf(s),
+    idpMetadataUrl: s.idp_metadata_url ?? undefined,
+    allowSubdomains: s.allow_subdomains,
+    allowIdpInitiated: s.allow_idp_initiated,
+    forceAuthn: s.force_authn,
+    loginHint: s.login_hint
+      ? {
+          mode: s.login_hint.mode as LoginHint["mode"],
+          ...(s.login_hint.source ? { source: s.login_hint.source } : {}),
+        }
+      : undefined,
+  };
+}
+
 export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, EnterpriseConnectionObject> = {
   type: "EnterpriseConnection",
   inputs: inputs as unknown as z.ZodType<Inputs>,
   replaceOnChange: ["provider", "organizationLinked"],
   // Clerk refuses two connections claiming the same domain: the old one must go first.
   deleteBeforeReplace: true,
-  // Whole blocks, because the framework carries write-only inputs per top-level key and each block holds
-  // some (oidc.clientSecret, saml.idpCertificate/idpMetadata/attributeMapping).
-  writeOnly: ["saml", "oidc"],
+  // The whole oidc block: its client secret makes it a secret, and Clerk never returns the secret. Of the
+  // saml block Clerk returns all but the metadata XML and the attribute mapping.
+  writeOnly: ["oidc"],
+  writeOnlyFields: ["saml.idpMetadata", "saml.attributeMapping"],
+  partialObjects: ["saml"],
   clearable: ["organizationLinked"],
   equals: {
     domains: sameSet,
+    saml: sameSaml,
     customAttributes: sameCustomAttributes,
     // Linking where there was no organization is an update; only losing the link (handled as a clear,
     // which bypasses this) replaces.
@@ -326,6 +410,9 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
     allowOrganizationAccountLinking: api.allow_organization_account_linking,
     syncUserAttributes: api.sync_user_attributes,
     disableAdditionalIdentifications: api.disable_additional_identifications,
+    authenticatable: api.authenticatable ?? undefined,
+    disableJitProvisioning: api.disable_jit_provisioning ?? undefined,
+    saml: samlView(api),
     customAttributes: api.custom_attributes?.map((a) => ({
       name: a.name,
       key: a.key,
@@ -342,6 +429,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
     return {
       logoPublicUrl: api.logo_public_url ?? undefined,
       acsUrl: s?.acs_url ?? undefined,
+      idpCertificateExpiresAt: s?.idp_certificate_expires_at ?? undefined,
       spEntityId: s?.sp_entity_id ?? undefined,
       spMetadataUrl: s?.sp_metadata_url ?? undefined,
       samlConnection: s
@@ -350,6 +438,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
             idpEntityId: s.idp_entity_id ?? undefined,
             idpSsoUrl: s.idp_sso_url ?? undefined,
             idpMetadataUrl: s.idp_metadata_url ?? undefined,
+            idpCertificatesValidity: certificatesValidity(s.idp_certificates),
             allowSubdomains: s.allow_subdomains,
             allowIdpInitiated: s.allow_idp_initiated,
             forceAuthn: s.force_authn,
@@ -401,11 +490,12 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
  * it). Everything else updates in place; `syncUserAttributes` and `disableAdditionalIdentifications`
  * are applied right after creation, and if that fails the new connection is deleted again.
  *
- * What refresh sees: `name`, `domains`, `organizationId`, the flags, `customAttributes`, deletions, and
- * the live IdP settings in the `samlConnection` / `oauthConfig` outputs. What it cannot see: the `saml`
- * and `oidc` arguments are kept as declared from state, because Clerk never returns `oidc.clientSecret`,
- * `saml.idpCertificate`, `saml.idpMetadata` or `saml.attributeMapping`; a change made in the dashboard to
- * those blocks is therefore not undone by `pulumi up` (compare them with the outputs).
+ * What refresh sees: `name`, `domains`, `organizationId`, the flags, `customAttributes`, the `saml`
+ * settings (IdP certificates included, so a certificate replaced in the dashboard shows up), deletions,
+ * and the live IdP settings in the `samlConnection` / `oauthConfig` outputs. What it cannot see, because
+ * Clerk never returns it: `saml.idpMetadata`, `saml.attributeMapping` and the whole `oidc` block (its
+ * client secret); those are kept as declared from state, and a dashboard change to them is not undone by
+ * `pulumi up` (compare `oidc` with the `oauthConfig` output).
  *
  * Secrets: `oidc` is registered as a secret input and a secret output, so the client secret is encrypted
  * in state (the engine keeps secrecy per top-level key); the non-secret parts are readable in
@@ -422,6 +512,8 @@ export class EnterpriseConnection extends ClerkResource {
   declare readonly allowOrganizationAccountLinking: pulumi.Output<boolean>;
   declare readonly syncUserAttributes: pulumi.Output<boolean>;
   declare readonly disableAdditionalIdentifications: pulumi.Output<boolean>;
+  declare readonly authenticatable: pulumi.Output<boolean>;
+  declare readonly disableJitProvisioning: pulumi.Output<boolean>;
   declare readonly saml: pulumi.Output<Saml | undefined>;
   declare readonly oidc: pulumi.Output<Oidc | undefined>;
   declare readonly customAttributes: pulumi.Output<CustomAttribute[]>;
@@ -431,7 +523,9 @@ export class EnterpriseConnection extends ClerkResource {
   /** SAML only: the service provider entity id to give the IdP. */
   declare readonly spEntityId: pulumi.Output<string | undefined>;
   declare readonly spMetadataUrl: pulumi.Output<string | undefined>;
-  /** SAML only: Clerk's live view of the SAML settings (no certificate, metadata or mapping). */
+  /** SAML only: NotAfter of the first IdP certificate, Unix milliseconds (rotate before it). */
+  declare readonly idpCertificateExpiresAt: pulumi.Output<number | undefined>;
+  /** SAML only: Clerk's live view of the SAML settings (no metadata or mapping), with each certificate's validity. */
   declare readonly samlConnection: pulumi.Output<Record<string, unknown> | undefined>;
   /** OIDC only: Clerk's live view of the OIDC settings, endpoints resolved (no client secret). */
   declare readonly oauthConfig: pulumi.Output<Record<string, unknown> | undefined>;
@@ -447,6 +541,8 @@ export class EnterpriseConnection extends ClerkResource {
       "allowOrganizationAccountLinking",
       "syncUserAttributes",
       "disableAdditionalIdentifications",
+      "authenticatable",
+      "disableJitProvisioning",
       "saml",
       "oidc",
       "customAttributes",
@@ -454,6 +550,7 @@ export class EnterpriseConnection extends ClerkResource {
       "acsUrl",
       "spEntityId",
       "spMetadataUrl",
+      "idpCertificateExpiresAt",
       "samlConnection",
       "oauthConfig",
       "createdAt",

@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import {
+  type IdpCertificate,
   type SamlConnection as SamlConnectionObject,
   type SamlProvider,
   SamlProviderSchema,
@@ -58,6 +59,60 @@ export const loginHint = z
         message: 'is required when mode is "custom_attribute"',
       });
   });
+
+/** Certificates differ only by line breaks and spaces depending on who pasted them. */
+const pemKey = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "") : v);
+
+/** The certificates Clerk trusts, in any order, each compared ignoring whitespace. */
+export function sameCertificates(a: unknown, b: unknown): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
+  const norm = (l: unknown[]) => [...new Set(l.map(pemKey))].sort();
+  return JSON.stringify(norm(a)) === JSON.stringify(norm(b));
+}
+
+/**
+ * The deprecated singular certificate is a list of one: state, refresh and the request body then speak
+ * of `idpCertificates` only, whichever the program uses.
+ */
+export function singularCertificate<T extends { idpCertificate?: string; idpCertificates?: string[] }>(
+  v: T,
+): Omit<T, "idpCertificate"> {
+  if (v.idpCertificate === undefined) return v;
+  const { idpCertificate, ...rest } = v;
+  return { ...rest, idpCertificates: [idpCertificate] };
+}
+
+/** A list of PEM certificates, none twice. */
+export const pemCertificates = z
+  .array(z.string().trim().min(1))
+  .min(1)
+  .refine((l) => new Set(l.map(pemKey)).size === l.length, { message: "must not list a certificate twice" });
+
+/** The validity of each trusted certificate as Clerk read it (Unix ms), in Clerk's order. */
+export function certificatesValidity(list: IdpCertificate[] | null | undefined) {
+  return list?.map((c) => ({
+    ...(c.issued_at != null ? { issuedAt: c.issued_at } : {}),
+    ...(c.expires_at != null ? { expiresAt: c.expires_at } : {}),
+  }));
+}
+
+/** The certificates Clerk trusts (the singular field when an older answer has no list); undefined for none. */
+export function certificatesOf(api: {
+  idp_certificate?: string | null;
+  idp_certificates?: IdpCertificate[] | null;
+}): string[] | undefined {
+  const list =
+    api.idp_certificates?.map((c) => c.certificate) ?? (api.idp_certificate ? [api.idp_certificate] : []);
+  return list.length > 0 ? list : undefined;
+}
+
+/** What a certificate output says about its validity. */
+export interface CertificateValidity {
+  /** NotBefore, Unix milliseconds. */
+  issuedAt?: number;
+  /** NotAfter, Unix milliseconds: rotate before this. */
+  expiresAt?: number;
+}
 
 export const httpUrl = z
   .string()
@@ -132,8 +187,17 @@ export interface SamlConnectionArgs {
   idpEntityId?: pulumi.Input<string>;
   /** The IdP's single sign-on URL. */
   idpSsoUrl?: pulumi.Input<string>;
-  /** The IdP's X.509 signing certificate (PEM). Compared ignoring whitespace. */
+  /**
+   * The IdP's X.509 signing certificate (PEM). Deprecated by Clerk in favour of `idpCertificates`; set one
+   * or the other. Recorded as `idpCertificates: [idpCertificate]`; as an output, the first certificate.
+   */
   idpCertificate?: pulumi.Input<string>;
+  /**
+   * The IdP's X.509 signing certificates (PEM) Clerk trusts, replacing the whole list. Several at once
+   * rotate a certificate without downtime: add the new one, switch the IdP, then remove the old one.
+   * Compared as a set, ignoring whitespace; refresh sees a certificate changed in the dashboard.
+   */
+  idpCertificates?: pulumi.Input<pulumi.Input<string>[]>;
   /** The IdP's metadata URL; takes priority over the individual `idp*` fields. */
   idpMetadataUrl?: pulumi.Input<string>;
   /** The IdP's metadata XML; takes priority over the individual `idp*` fields. */
@@ -169,6 +233,7 @@ type Inputs = {
   idpEntityId?: string;
   idpSsoUrl?: string;
   idpCertificate?: string;
+  idpCertificates?: string[];
   idpMetadataUrl?: string;
   idpMetadata?: string;
   organizationId?: string;
@@ -188,26 +253,37 @@ const FLAGS = [
 ] as const;
 type Flags = { [K in (typeof FLAGS)[number]]?: boolean };
 
-const inputs = z.strictObject({
-  name: nonEmptyString(256),
-  domains: ssoDomains,
-  provider: SamlProviderSchema,
-  idpEntityId: nonEmptyString(2048).optional(),
-  idpSsoUrl: httpUrl.optional(),
-  idpCertificate: z.string().trim().min(1).optional(),
-  idpMetadataUrl: httpUrl.optional(),
-  idpMetadata: z.string().trim().min(1).optional(),
-  organizationId: nonEmptyString(64).optional(),
-  attributeMapping: attributeMapping.optional(),
-  forceAuthn: z.boolean().optional(),
-  loginHint: loginHint.optional(),
-  active: z.boolean().optional(),
-  syncUserAttributes: z.boolean().optional(),
-  allowSubdomains: z.boolean().optional(),
-  allowIdpInitiated: z.boolean().optional(),
-  disableAdditionalIdentifications: z.boolean().optional(),
-  allowOrganizationAccountLinking: z.boolean().optional(),
-});
+const inputs = z
+  .strictObject({
+    name: nonEmptyString(256),
+    domains: ssoDomains,
+    provider: SamlProviderSchema,
+    idpEntityId: nonEmptyString(2048).optional(),
+    idpSsoUrl: httpUrl.optional(),
+    idpCertificate: z.string().trim().min(1).optional(),
+    idpCertificates: pemCertificates.optional(),
+    idpMetadataUrl: httpUrl.optional(),
+    idpMetadata: z.string().trim().min(1).optional(),
+    organizationId: nonEmptyString(64).optional(),
+    attributeMapping: attributeMapping.optional(),
+    forceAuthn: z.boolean().optional(),
+    loginHint: loginHint.optional(),
+    active: z.boolean().optional(),
+    syncUserAttributes: z.boolean().optional(),
+    allowSubdomains: z.boolean().optional(),
+    allowIdpInitiated: z.boolean().optional(),
+    disableAdditionalIdentifications: z.boolean().optional(),
+    allowOrganizationAccountLinking: z.boolean().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.idpCertificate !== undefined && v.idpCertificates !== undefined)
+      ctx.addIssue({
+        code: "custom",
+        path: ["idpCertificates"],
+        message: "cannot be set together with idpCertificate (deprecated): list every certificate here",
+      });
+  })
+  .transform(singularCertificate);
 
 const snake = (k: string) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
@@ -247,13 +323,10 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
   replaceOnChange: ["provider"],
   // Clerk refuses two connections claiming the same domain: the old one must go first.
   deleteBeforeReplace: true,
+  partialObjects: ["attributeMapping"],
   equals: {
     domains: sameSet,
-    // Certificates differ only by line breaks depending on who pasted them.
-    idpCertificate: (a, b) =>
-      typeof a === "string" && typeof b === "string"
-        ? a.replace(/\s+/g, "") === b.replace(/\s+/g, "")
-        : a === b,
+    idpCertificates: sameCertificates,
     // Only the declared attribute names count; Clerk fills the others.
     attributeMapping: (live, want) =>
       Object.entries((want ?? {}) as Record<string, string>).every(
@@ -267,7 +340,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
     provider: api.provider as Inputs["provider"],
     idpEntityId: api.idp_entity_id ?? undefined,
     idpSsoUrl: api.idp_sso_url ?? undefined,
-    idpCertificate: api.idp_certificate ?? undefined,
+    idpCertificates: certificatesOf(api),
     idpMetadataUrl: api.idp_metadata_url ?? undefined,
     idpMetadata: api.idp_metadata ?? undefined,
     organizationId: api.organization_id ?? undefined,
@@ -296,8 +369,10 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
     spEntityId: api.sp_entity_id,
     spMetadataUrl: api.sp_metadata_url,
     userCount: api.user_count,
+    idpCertificate: api.idp_certificate ?? undefined,
     idpCertificateIssuedAt: api.idp_certificate_issued_at ?? undefined,
     idpCertificateExpiresAt: api.idp_certificate_expires_at ?? undefined,
+    idpCertificatesValidity: certificatesValidity(api.idp_certificates),
     enterpriseConnectionId: api.enterprise_connection_id ?? undefined,
     createdAt: api.created_at,
     updatedAt: api.updated_at,
@@ -346,6 +421,7 @@ export class SamlConnection extends ClerkResource {
   declare readonly idpEntityId: pulumi.Output<string | undefined>;
   declare readonly idpSsoUrl: pulumi.Output<string | undefined>;
   declare readonly idpCertificate: pulumi.Output<string | undefined>;
+  declare readonly idpCertificates: pulumi.Output<string[]>;
   declare readonly idpMetadataUrl: pulumi.Output<string | undefined>;
   declare readonly idpMetadata: pulumi.Output<string | undefined>;
   declare readonly organizationId: pulumi.Output<string | undefined>;
@@ -368,6 +444,8 @@ export class SamlConnection extends ClerkResource {
   declare readonly idpCertificateIssuedAt: pulumi.Output<number | undefined>;
   /** NotAfter of the IdP certificate, Unix milliseconds. */
   declare readonly idpCertificateExpiresAt: pulumi.Output<number | undefined>;
+  /** Validity of each certificate in `idpCertificates`, as Clerk read it (same order as Clerk's list). */
+  declare readonly idpCertificatesValidity: pulumi.Output<CertificateValidity[] | undefined>;
   /** The enterprise connection that wraps this legacy connection, if any. */
   declare readonly enterpriseConnectionId: pulumi.Output<string | undefined>;
   declare readonly createdAt: pulumi.Output<number>;
@@ -378,6 +456,7 @@ export class SamlConnection extends ClerkResource {
       "idpEntityId",
       "idpSsoUrl",
       "idpCertificate",
+      "idpCertificates",
       "idpMetadataUrl",
       "idpMetadata",
       "organizationId",
@@ -391,6 +470,7 @@ export class SamlConnection extends ClerkResource {
       "userCount",
       "idpCertificateIssuedAt",
       "idpCertificateExpiresAt",
+      "idpCertificatesValidity",
       "enterpriseConnectionId",
       "createdAt",
       "updatedAt",

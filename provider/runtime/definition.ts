@@ -27,6 +27,16 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   readonly deleteBeforeReplace?: boolean;
   /** Inputs Clerk never returns: carried over from state on read (drift there cannot be seen). */
   readonly writeOnly?: readonly (keyof Inputs & string)[];
+  /**
+   * Sub-fields of object inputs that Clerk never returns although it returns the rest of the object
+   * (`"saml.idpMetadata"`): carried over from state on read, like `writeOnly` inputs.
+   */
+  readonly writeOnlyFields?: readonly string[];
+  /**
+   * Object inputs where only the declared sub-fields count and Clerk fills the others: after a refresh,
+   * their recorded inputs keep only the declared sub-fields (their `equals` should compare those only).
+   */
+  readonly partialObjects?: readonly (keyof Inputs & string)[];
   /** Inputs whose changes are ignored after create (create-time side effects such as `notify`). */
   readonly createOnly?: readonly (keyof Inputs & string)[];
   /** Optional inputs whose removal from the program clears them in Clerk (instead of leaving Clerk's value). */

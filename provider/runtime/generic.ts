@@ -1,6 +1,7 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
 import { validateInputs } from "./check";
+import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
 import { describeFailure, isGone } from "./failures";
@@ -40,21 +41,23 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
    *  and create-only inputs Clerk never returns), plus computed fields. A declared value that Clerk
    *  only reordered or normalised (per the definition's `equals`) stays as declared, so that state,
    *  refresh and the next preview agree with the program. */
-  const outputsOf = (api: unknown, declared: Props, importId: unknown, declaredKeys: string[]): Props => {
-    const view = def.toInputs(api) as Props;
-    const outs: Props = { ...declared, ...view, ...def.toComputed(api) };
+  const outputsOf = (api: unknown, declared: Props, importId: unknown, paths: string[]): Props => {
+    const view = { ...(def.toInputs(api) as Props) };
+    for (const key of [...(def.writeOnly ?? []), ...(def.createOnly ?? [])]) {
+      if (declared[key] !== undefined) view[key] = declared[key];
+      else delete view[key];
+    }
+    carrySubFields(view, declared, def.writeOnlyFields ?? []);
     for (const [key, eq] of Object.entries(def.equals ?? {})) {
       if (declared[key] !== undefined && typeof eq === "function" && eq(view[key], declared[key]))
-        outs[key] = declared[key];
+        view[key] = declared[key];
     }
-    for (const key of [...(def.writeOnly ?? []), ...(def.createOnly ?? [])]) {
-      if (declared[key] !== undefined) outs[key] = declared[key];
-      else delete outs[key];
-    }
+    const outs: Props = { ...declared, ...view, ...def.toComputed(api) };
     if (typeof importId === "string") outs.importId = importId;
-    outs[DECLARED_KEY] = [...declaredKeys].sort();
+    outs[DECLARED_KEY] = paths;
     return stripUndefined(outs);
   };
+  const pathsOf = (desired: Props) => declaredPaths(desired, def.partialObjects);
 
   const run = async <T>(verb: string, id: string | undefined, op: () => Promise<T>): Promise<T> => {
     try {
@@ -104,7 +107,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
             ? adopt(def, context(), importId, desired)
             : createOrRecover(def, context(), desired),
       );
-      return { id: def.id(api), outs: outputsOf(api, desired, importId, Object.keys(desired)) };
+      return { id: def.id(api), outs: outputsOf(api, desired, importId, pathsOf(desired)) };
     },
 
     async read(id, props) {
@@ -113,15 +116,14 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       if (live === undefined) return {};
       const recorded = desiredOf(props);
       // State written before the declared keys were recorded: every argument counts as declared.
-      const declaredKeys = Array.isArray(props[DECLARED_KEY])
+      const paths = Array.isArray(props[DECLARED_KEY])
         ? (props[DECLARED_KEY] as unknown[]).filter((k): k is string => typeof k === "string")
         : [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
-      const outs = outputsOf(live, recorded, props.importId, declaredKeys);
+      const outs = outputsOf(live, recorded, props.importId, paths);
       // Inputs are only what the program declared: a Clerk default it never declared would show in the
       // next preview as a change, and outputs kept from state (a client secret Clerk showed once) must
       // not become inputs, where the engine would store them without the secret mark.
-      const inputKeys = new Set<string>([...declaredKeys, "importId"]);
-      const inputs = Object.fromEntries(Object.entries(outs).filter(([k]) => inputKeys.has(k)));
+      const inputs = projectDeclared(outs, [...paths, "importId"]);
       return { id: def.id(live), props: outs, inputs };
     },
 
@@ -130,7 +132,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
       const api = await run("update", id, () => update(context(), id, desired, desiredOf(olds)));
-      return { outs: outputsOf(api, desired, news.importId ?? olds.importId, Object.keys(desired)) };
+      return { outs: outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired)) };
     },
 
     async delete(id, props) {

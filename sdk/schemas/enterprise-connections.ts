@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
-import { LoginHintModeSchema } from "./saml-connections";
+import { IdpCertificateSchema, LoginHintModeSchema } from "./saml-connections";
 
 const PROVIDERS = [
   "saml_custom",
@@ -30,8 +30,10 @@ const CustomAttributeBodySchema = z.strictObject({
 const samlBodyShape = {
   idp_entity_id: z.string().nullable().optional(),
   idp_sso_url: z.string().nullable().optional(),
-  /** Write-only: not returned by Clerk. */
+  /** Deprecated by Clerk in favour of `idp_certificates`. */
   idp_certificate: z.string().nullable().optional(),
+  /** Replaces every certificate the connection trusts (several at once allow rotation without downtime). */
+  idp_certificates: z.array(z.string()).nullable().optional(),
   idp_metadata_url: z.string().nullable().optional(),
   /** Write-only: not returned by Clerk. */
   idp_metadata: z.string().nullable().optional(),
@@ -75,6 +77,9 @@ export const CreateEnterpriseConnectionBodySchema = z.strictObject({
   saml: z.strictObject(samlBodyShape).nullable().optional(),
   oidc: EnterpriseConnectionOidcBodySchema.nullable().optional(),
   custom_attributes: z.array(CustomAttributeBodySchema).optional(),
+  /** Sign-in and sign-up through the connection (needs the instance feature). */
+  authenticatable: z.boolean().nullable().optional(),
+  disable_jit_provisioning: z.boolean().nullable().optional(),
 });
 export type CreateEnterpriseConnectionBody = z.infer<typeof CreateEnterpriseConnectionBodySchema>;
 
@@ -94,6 +99,8 @@ export const UpdateEnterpriseConnectionBodySchema = z.strictObject({
     .optional(),
   oidc: EnterpriseConnectionOidcBodySchema.nullable().optional(),
   custom_attributes: z.array(CustomAttributeBodySchema).nullable().optional(),
+  authenticatable: z.boolean().nullable().optional(),
+  disable_jit_provisioning: z.boolean().nullable().optional(),
 });
 export type UpdateEnterpriseConnectionBody = z.infer<typeof UpdateEnterpriseConnectionBodySchema>;
 
@@ -132,6 +139,10 @@ export const EnterpriseConnectionSchema = z.object({
       name: z.string().optional(),
       idp_entity_id: z.string().nullish(),
       idp_sso_url: z.string().nullish(),
+      idp_certificate: z.string().nullish(),
+      idp_certificate_issued_at: TimestampSchema.nullish(),
+      idp_certificate_expires_at: TimestampSchema.nullish(),
+      idp_certificates: z.array(IdpCertificateSchema).nullish(),
       idp_metadata_url: z.string().nullish(),
       acs_url: z.string().nullish(),
       sp_entity_id: z.string().nullish(),
@@ -159,9 +170,9 @@ export const EnterpriseConnectionSchema = z.object({
       updated_at: TimestampSchema.optional(),
     })
     .nullish(),
-  // Listed as required by the spec but never defined there (digest §18.1): accepted, not demanded.
-  authenticatable: z.unknown().optional(),
-  disable_jit_provisioning: z.unknown().optional(),
+  // Required by the spec but defined nowhere in it; Clerk's official client types them as booleans.
+  authenticatable: z.boolean().nullish(),
+  disable_jit_provisioning: z.boolean().nullish(),
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });

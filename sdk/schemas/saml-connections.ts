@@ -21,6 +21,14 @@ const AttributeMappingBodySchema = z.strictObject({
   last_name: z.string().optional(),
 });
 
+/** One IdP certificate Clerk trusts, with the validity Clerk read from it (Unix ms; null when unknown). */
+export const IdpCertificateSchema = z.object({
+  certificate: z.string(),
+  issued_at: TimestampSchema.nullish(),
+  expires_at: TimestampSchema.nullish(),
+});
+export type IdpCertificate = z.infer<typeof IdpCertificateSchema>;
+
 export const SamlConnectionSchema = z.object({
   object: z.literal("saml_connection"),
   id: z.string(),
@@ -32,6 +40,8 @@ export const SamlConnectionSchema = z.object({
   idp_certificate: z.string().nullable(),
   idp_certificate_issued_at: TimestampSchema.nullable(),
   idp_certificate_expires_at: TimestampSchema.nullable(),
+  /** Every certificate Clerk trusts (not in the spec; returned by Clerk, see @clerk/backend's JSON types). */
+  idp_certificates: z.array(IdpCertificateSchema).nullish(),
   idp_metadata_url: z.string().nullish(),
   idp_metadata: z.string().nullish(),
   acs_url: z.string(),
@@ -68,7 +78,10 @@ export const SamlConnectionListSchema = paginatedListSchema(SamlConnectionSchema
 const samlIdpShape = {
   idp_entity_id: z.string().nullable().optional(),
   idp_sso_url: z.string().nullable().optional(),
+  /** Deprecated by Clerk in favour of `idp_certificates`. */
   idp_certificate: z.string().nullable().optional(),
+  /** Replaces every certificate the connection trusts (several at once allow rotation without downtime). */
+  idp_certificates: z.array(z.string()).nullable().optional(),
   idp_metadata_url: z.string().nullable().optional(),
   idp_metadata: z.string().nullable().optional(),
   organization_id: z.string().nullable().optional(),

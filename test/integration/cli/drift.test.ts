@@ -117,7 +117,7 @@ describe("pulumi-clerk drift", () => {
     expect(await main(["drift", "--state", stateFile], i), out.stdout + out.stderr).toBe(0);
     expect(out.stdout).toContain(`no drift: ${resources.length} Clerk resource(s) match the stack's state`);
     expect(out.stdout).toContain("JwtTemplate: signingKey");
-    expect(out.stdout).toContain("EnterpriseConnection: saml, oidc");
+    expect(out.stdout).toContain("EnterpriseConnection: oidc, saml.idpMetadata, saml.attributeMapping");
   });
 
   it("reads list-only collections once, whatever their size", async () => {

@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
+import {
+  IDP_CERT_ONE,
+  IDP_CERT_TWO,
+  ISSUED_AT,
+  ONE_EXPIRES_AT,
+  TWO_EXPIRES_AT,
+} from "../../support/idp-certificates";
 import { startRuntimeEmulator } from "./runtime-emulator";
 
 const KEY = "sk_test_enterprise_connection_integration";
@@ -88,27 +95,81 @@ describe("EnterpriseConnection", () => {
     expect(await p.read(id, rotated.outs ?? {})).toEqual({});
   });
 
-  it("SAML: keeps idpCertificate, idpMetadata and attributeMapping from state; shows the live view", async () => {
+  it("SAML: refresh sees the IdP certificates (a dashboard replacement too) with their expiry; metadata and mapping come from state", async () => {
     const saml = {
       idpEntityId: "https://idp.example.com/e",
       idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+      idpCertificate: IDP_CERT_ONE,
+      idpMetadata: "<EntityDescriptor/>",
       attributeMapping: { emailAddress: "mail" },
     };
-    const inputs = { name: "Corp SAML", provider: "saml_okta", domains: ["saml.example.com"], saml };
+    const program = { name: "Corp SAML", provider: "saml_okta", domains: ["saml.example.com"], saml };
+    // What the engine hands create and diff: the checked inputs (the singular certificate as a list of one).
+    const inputs = (await p.check({}, program)).inputs ?? {};
+    const { idpCertificate: _singular, ...rest } = saml;
+    const recorded = { ...rest, idpCertificates: [IDP_CERT_ONE] };
+    expect(inputs.saml).toEqual(recorded);
     const { id, outs } = await p.create(inputs);
     expect(outs).toMatchObject({
-      saml,
+      saml: recorded,
       acsUrl: expect.any(String),
-      samlConnection: { idpSsoUrl: saml.idpSsoUrl },
+      idpCertificateExpiresAt: ONE_EXPIRES_AT,
+      samlConnection: {
+        idpSsoUrl: saml.idpSsoUrl,
+        idpCertificatesValidity: [{ issuedAt: ISSUED_AT, expiresAt: ONE_EXPIRES_AT }],
+      },
     });
     const read = await p.read(id, outs ?? {});
-    expect(read.props).toMatchObject({ saml });
+    expect(read.props).toEqual(outs);
+    expect(read.inputs).toMatchObject({ saml: recorded });
     expect((await p.diff(id, read.props ?? {}, inputs)).changes).toBe(false);
     // Pulumi's wire format has no `undefined` at any depth: the engine rejects such outputs
     // ("Unexpected struct type"), e.g. the live SAML view without a metadata URL.
     expect(hasUndefined(outs)).toBe(false);
     expect(hasUndefined(read.props)).toBe(false);
+
+    // Someone rotates the certificate in the dashboard: refresh sees it, and only the declared SAML
+    // settings are recorded as inputs (none of Clerk's defaults for the others).
+    const rec = emu.store.enterpriseConnections.get(id);
+    if (!rec?.saml) throw new Error("no SAML settings");
+    emu.store.enterpriseConnections.update(id, { saml: { ...rec.saml, idp_certificates: [IDP_CERT_TWO] } });
+    const rotated = await p.read(id, read.props ?? {});
+    expect(rotated.inputs?.saml).toEqual({ ...recorded, idpCertificates: [IDP_CERT_TWO] });
+    expect(rotated.props).toMatchObject({ idpCertificateExpiresAt: TWO_EXPIRES_AT });
+    expect((await p.diff(id, rotated.props ?? {}, inputs)).changes).toBe(true);
+
+    // Rotation without downtime: trust both, in one update.
+    const both = { ...inputs, saml: { ...recorded, idpCertificates: [IDP_CERT_TWO, IDP_CERT_ONE] } };
+    emu.clearRequests();
+    const updated = await p.update(id, rotated.props ?? {}, both);
+    expect(emu.requests().find((r) => r.method === "PATCH")?.requestBody).toMatchObject({
+      saml: { idp_certificates: [IDP_CERT_TWO, IDP_CERT_ONE] },
+    });
+    expect(updated.outs).toMatchObject({ saml: both.saml });
+    expect(updated.outs?.samlConnection).toMatchObject({
+      idpCertificatesValidity: [
+        { issuedAt: ISSUED_AT, expiresAt: TWO_EXPIRES_AT },
+        { issuedAt: ISSUED_AT, expiresAt: ONE_EXPIRES_AT },
+      ],
+    });
+  });
+
+  it("sends authenticatable and disableJitProvisioning, and refresh sees them", async () => {
+    const { id, outs } = await p.create({
+      name: "Auth",
+      provider: "oidc_custom",
+      domains: ["auth.example.com"],
+      authenticatable: true,
+      disableJitProvisioning: true,
+    });
+    expect(emu.requests().find((r) => r.method === "POST")?.requestBody).toMatchObject({
+      authenticatable: true,
+      disable_jit_provisioning: true,
+    });
+    expect(outs).toMatchObject({ authenticatable: true, disableJitProvisioning: true });
+    emu.store.enterpriseConnections.update(id, { disable_jit_provisioning: false });
+    const read = await p.read(id, outs ?? {});
+    expect(read.inputs).toMatchObject({ disableJitProvisioning: false });
   });
 
   it("applies update-only flags after create, and rolls back when that PATCH fails", async () => {

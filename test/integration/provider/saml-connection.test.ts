@@ -1,6 +1,13 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
+import {
+  IDP_CERT_ONE,
+  IDP_CERT_TWO,
+  ISSUED_AT,
+  ONE_EXPIRES_AT,
+  TWO_EXPIRES_AT,
+} from "../../support/idp-certificates";
 import { startRuntimeEmulator } from "./runtime-emulator";
 
 const KEY = "sk_test_saml_connection_integration";
@@ -87,5 +94,62 @@ describe("SamlConnection", () => {
       "DELETE /saml_connections/:id",
     ]);
     expect(emu.store.samlConnections.list().filter((c) => c.name === "Broken")).toEqual([]);
+  });
+});
+
+describe("SamlConnection IdP certificates", () => {
+  const p = provider("SamlConnection");
+  const program = {
+    name: "Rotating",
+    provider: "saml_custom",
+    domains: ["rotate.example.com"],
+    idpEntityId: "https://idp.example.com/entity",
+    idpSsoUrl: "https://idp.example.com/sso",
+  };
+
+  it("trusts several certificates, shows each one's expiry, and refresh sees a replacement made in the dashboard", async () => {
+    const inputs =
+      (await p.check({}, { ...program, idpCertificates: [IDP_CERT_ONE, IDP_CERT_TWO] })).inputs ?? {};
+    const { id, outs } = await p.create(inputs);
+    expect(emu.requests().find((r) => r.method === "POST")?.requestBody).toMatchObject({
+      idp_certificates: [IDP_CERT_ONE, IDP_CERT_TWO],
+    });
+    expect(outs).toMatchObject({
+      idpCertificates: [IDP_CERT_ONE, IDP_CERT_TWO],
+      idpCertificateExpiresAt: ONE_EXPIRES_AT,
+      idpCertificatesValidity: [
+        { issuedAt: ISSUED_AT, expiresAt: ONE_EXPIRES_AT },
+        { issuedAt: ISSUED_AT, expiresAt: TWO_EXPIRES_AT },
+      ],
+    });
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toEqual(outs);
+    expect((await p.diff(id, read.props ?? {}, inputs)).changes).toBe(false);
+    // The same certificates in another order are no change.
+    const reordered = { ...inputs, idpCertificates: [IDP_CERT_TWO, IDP_CERT_ONE] };
+    expect((await p.diff(id, read.props ?? {}, reordered)).changes).toBe(false);
+
+    emu.store.samlConnections.update(id, { idp_certificates: [IDP_CERT_TWO] });
+    const refreshed = await p.read(id, read.props ?? {});
+    expect(refreshed.inputs).toMatchObject({ idpCertificates: [IDP_CERT_TWO] });
+    expect((await p.diff(id, refreshed.props ?? {}, inputs)).changes).toBe(true);
+  });
+
+  it("records the deprecated singular certificate as a list of one, and refuses both together", async () => {
+    const single = await p.check({}, { ...program, idpCertificate: IDP_CERT_ONE });
+    expect(single.inputs).toMatchObject({ idpCertificates: [IDP_CERT_ONE] });
+    expect(single.inputs).not.toHaveProperty("idpCertificate");
+    const both = await p.check(
+      {},
+      { ...program, idpCertificate: IDP_CERT_ONE, idpCertificates: [IDP_CERT_TWO] },
+    );
+    expect(both.failures).toEqual([
+      {
+        property: "idpCertificates",
+        reason:
+          "SamlConnection.idpCertificates: cannot be set together with idpCertificate (deprecated): list every certificate here",
+      },
+    ]);
+    expect(emu.requests()).toEqual([]);
   });
 });

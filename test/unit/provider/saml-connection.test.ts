@@ -53,7 +53,7 @@ describe("SamlConnection diff", () => {
   const state = {
     ...base,
     domains: ["b.example.com", "example.com"],
-    idpCertificate: "-----BEGIN CERTIFICATE-----\nMIIB\nAAAA\n-----END CERTIFICATE-----",
+    idpCertificates: ["-----BEGIN CERTIFICATE-----\nMIIB\nAAAA\n-----END CERTIFICATE-----"],
     attributeMapping: { userId: "", emailAddress: "mail", firstName: "", lastName: "" },
     active: false,
     acsUrl: "https://x/acs",
@@ -63,7 +63,7 @@ describe("SamlConnection diff", () => {
     const r = await p.diff("id", state, {
       ...base,
       domains: ["example.com", "b.example.com"],
-      idpCertificate: "-----BEGIN CERTIFICATE----- MIIBAAAA -----END CERTIFICATE-----",
+      idpCertificates: ["-----BEGIN CERTIFICATE----- MIIBAAAA -----END CERTIFICATE-----"],
       attributeMapping: { emailAddress: "mail" },
     });
     expect(r).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
