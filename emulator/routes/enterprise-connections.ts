@@ -12,7 +12,12 @@ import type {
 import { boolParam, isUrl, parseBody } from "../validate";
 import { deleted, mustFind, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
-import { certificateFields, certificatesFromBody, renderCertificates } from "./idp-certificates";
+import {
+  certificateFields,
+  certificatesFromBody,
+  renderCertificates,
+  storedCertificates,
+} from "./idp-certificates";
 import { normaliseDomains } from "./saml-connections";
 
 const PROVIDERS = [
@@ -215,7 +220,7 @@ function isConfigured(r: EnterpriseConnectionRecord): boolean {
       s &&
         (s.idp_metadata_url ||
           s.idp_metadata ||
-          (s.idp_entity_id && s.idp_sso_url && s.idp_certificates.length > 0)),
+          (s.idp_entity_id && s.idp_sso_url && storedCertificates(s).length > 0)),
     );
   }
   const o = r.oidc;
@@ -256,7 +261,7 @@ const render = (store: Store) => (r: EnterpriseConnectionRecord) => {
       name: s.name,
       idp_entity_id: s.idp_entity_id,
       idp_sso_url: s.idp_sso_url,
-      ...renderCertificates(s.idp_certificates),
+      ...renderCertificates(storedCertificates(s)),
       idp_metadata_url: s.idp_metadata_url,
       acs_url: `${fapi}/v1/saml/acs/${s.id}`,
       sp_entity_id: `${fapi}/saml/${s.id}`,

@@ -42,3 +42,13 @@ export function renderCertificates(certs: readonly string[]) {
     idp_certificates: list,
   };
 }
+
+/**
+ * The certificates a stored record trusts. State files written before several certificates were
+ * emulated hold a single `idp_certificate` instead of the list.
+ */
+export function storedCertificates(r: { idp_certificates?: string[] }): string[] {
+  if (Array.isArray(r.idp_certificates)) return r.idp_certificates;
+  const legacy = (r as { idp_certificate?: unknown }).idp_certificate;
+  return typeof legacy === "string" && legacy !== "" ? [legacy] : [];
+}

@@ -7,7 +7,12 @@ import type { SamlConnectionRecord } from "../types";
 import { isFqdn, isUrl, parseBody } from "../validate";
 import { deleted, mustFind, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
-import { certificateFields, certificatesFromBody, renderCertificates } from "./idp-certificates";
+import {
+  certificateFields,
+  certificatesFromBody,
+  renderCertificates,
+  storedCertificates,
+} from "./idp-certificates";
 
 const SAML_PROVIDERS = ["saml_custom", "saml_okta", "saml_google", "saml_microsoft"] as const;
 const str = z.string().nullable().optional();
@@ -80,7 +85,7 @@ const isConfigured = (r: SamlConnectionRecord) =>
   Boolean(
     r.idp_metadata_url ||
       r.idp_metadata ||
-      (r.idp_entity_id && r.idp_sso_url && r.idp_certificates.length > 0),
+      (r.idp_entity_id && r.idp_sso_url && storedCertificates(r).length > 0),
   );
 
 const render = (store: Store) => (r: SamlConnectionRecord) => {
@@ -93,7 +98,7 @@ const render = (store: Store) => (r: SamlConnectionRecord) => {
     domains: r.domains,
     idp_entity_id: r.idp_entity_id,
     idp_sso_url: r.idp_sso_url,
-    ...renderCertificates(r.idp_certificates),
+    ...renderCertificates(storedCertificates(r)),
     idp_metadata_url: r.idp_metadata_url,
     idp_metadata: r.idp_metadata,
     acs_url: `${fapi}/v1/saml/acs/${r.id}`,

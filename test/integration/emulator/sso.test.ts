@@ -102,6 +102,22 @@ describe("SAML connections", () => {
     expect(p.body).toMatchObject({ provider: "saml_okta", idp_certificate_expires_at: TWO_EXPIRES_AT });
     expect(p.body.idp_certificates).toHaveLength(1);
   });
+
+  it("reads a connection stored by an older emulator (a single idp_certificate, no list)", async () => {
+    const emu = emulator();
+    const c = await api(emu, "POST", "/saml_connections", {
+      name: "Legacy",
+      provider: "saml_custom",
+      domains: ["legacy.example.com"],
+    });
+    const { idp_certificates: _list, ...rest } = emu.store.samlConnections.get(c.body.id) ?? {};
+    emu.store.samlConnections.delete(c.body.id);
+    emu.store.samlConnections.insert({ ...rest, idp_certificate: IDP_CERT_ONE } as never);
+    const got = await api(emu, "GET", `/saml_connections/${c.body.id}`);
+    expect(got.body.idp_certificates).toEqual([
+      { certificate: IDP_CERT_ONE, issued_at: ISSUED_AT, expires_at: ONE_EXPIRES_AT },
+    ]);
+  });
 });
 
 describe("enterprise connections", () => {
