@@ -559,6 +559,14 @@ export class EnterpriseConnection extends ClerkResource {
     // A secret input too, not only a secret output: refresh records inputs, and the engine re-marks them
     // secret only by the key's secrecy in the previous inputs.
     const withSecretOidc = args?.oidc === undefined ? args : { ...args, oidc: pulumi.secret(args.oidc) };
-    super("EnterpriseConnection", name, withSecretOidc, opts, outputs, ["oidc"]);
+    // The deprecated singular certificate as a list of one, inside an Output so that a secret stays one.
+    const withCertificates =
+      withSecretOidc?.saml === undefined
+        ? withSecretOidc
+        : {
+            ...withSecretOidc,
+            saml: pulumi.output(withSecretOidc.saml).apply((s) => (s ? singularCertificate(s) : s)),
+          };
+    super("EnterpriseConnection", name, withCertificates, opts, outputs, ["oidc"]);
   }
 }

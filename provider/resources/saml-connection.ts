@@ -1,4 +1,4 @@
-import type * as pulumi from "@pulumi/pulumi";
+import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import {
   type IdpCertificate,
@@ -80,6 +80,19 @@ export function singularCertificate<T extends { idpCertificate?: string; idpCert
   if (v.idpCertificate === undefined) return v;
   const { idpCertificate, ...rest } = v;
   return { ...rest, idpCertificates: [idpCertificate] };
+}
+
+/**
+ * The same mapping in a program, before Pulumi records the inputs: an Output keeps a certificate passed
+ * as a secret a secret (the engine re-marks secrets by input name, and `idpCertificate` would be gone).
+ */
+export function singularCertificateArg<
+  T extends { idpCertificate?: pulumi.Input<string>; idpCertificates?: pulumi.Input<pulumi.Input<string>[]> },
+>(args: T): T {
+  // Both set: left as is for check to refuse by name.
+  if (args.idpCertificate === undefined || args.idpCertificates !== undefined) return args;
+  const { idpCertificate, ...rest } = args;
+  return { ...rest, idpCertificates: pulumi.output(idpCertificate).apply((c) => [c]) } as unknown as T;
 }
 
 /** A list of PEM certificates, none twice. */
@@ -369,7 +382,6 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
     spEntityId: api.sp_entity_id,
     spMetadataUrl: api.sp_metadata_url,
     userCount: api.user_count,
-    idpCertificate: api.idp_certificate ?? undefined,
     idpCertificateIssuedAt: api.idp_certificate_issued_at ?? undefined,
     idpCertificateExpiresAt: api.idp_certificate_expires_at ?? undefined,
     idpCertificatesValidity: certificatesValidity(api.idp_certificates),
@@ -420,7 +432,6 @@ export class SamlConnection extends ClerkResource {
   declare readonly provider: pulumi.Output<string>;
   declare readonly idpEntityId: pulumi.Output<string | undefined>;
   declare readonly idpSsoUrl: pulumi.Output<string | undefined>;
-  declare readonly idpCertificate: pulumi.Output<string | undefined>;
   declare readonly idpCertificates: pulumi.Output<string[]>;
   declare readonly idpMetadataUrl: pulumi.Output<string | undefined>;
   declare readonly idpMetadata: pulumi.Output<string | undefined>;
@@ -455,7 +466,6 @@ export class SamlConnection extends ClerkResource {
     const outputs = [
       "idpEntityId",
       "idpSsoUrl",
-      "idpCertificate",
       "idpCertificates",
       "idpMetadataUrl",
       "idpMetadata",
@@ -475,6 +485,6 @@ export class SamlConnection extends ClerkResource {
       "createdAt",
       "updatedAt",
     ];
-    super("SamlConnection", name, args, opts, outputs);
+    super("SamlConnection", name, args && singularCertificateArg(args), opts, outputs);
   }
 }
