@@ -48,6 +48,11 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
   delete: async ({ client, lists }, id) => {
     await lists.write(COLLECTION, () => client.allowlistIdentifiers.delete(id));
   },
+  export: {
+    title: "Allow-list identifiers",
+    list: ({ client }) => client.allowlistIdentifiers.list(),
+    key: (api) => api.identifier,
+  },
 };
 
 /**

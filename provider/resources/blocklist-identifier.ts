@@ -39,6 +39,11 @@ export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, Blocklist
   delete: async ({ client, lists }, id) => {
     await lists.write(COLLECTION, () => client.blocklistIdentifiers.delete(id));
   },
+  export: {
+    title: "Block-list identifiers",
+    list: ({ client }) => client.blocklistIdentifiers.list(),
+    key: (api) => api.identifier,
+  },
 };
 
 /**

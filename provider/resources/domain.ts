@@ -143,6 +143,15 @@ export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
     }
     await lists.write(COLLECTION, () => client.domains.delete(id));
   },
+  export: {
+    title: "Domains",
+    list: ({ client }) => client.domains.list(),
+    key: (api) => api.name,
+    note: (api) =>
+      api.is_satellite
+        ? undefined
+        : "The primary domain: adopted only; destroying it only removes it from the stack.",
+  },
 };
 
 /**

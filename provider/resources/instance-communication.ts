@@ -80,6 +80,12 @@ export const instanceCommunicationDefinition: ResourceDefinition<Inputs, Instanc
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Communication",
+    singleton: true,
+    list: async ({ client }) => [await client.instanceCommunication.get()],
+    key: () => "instance-communication",
+  },
 };
 
 /**

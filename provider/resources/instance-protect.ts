@@ -49,6 +49,12 @@ export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProte
   update: ({ client }, _id, news) => write(client, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Protect",
+    singleton: true,
+    list: async ({ client }) => [await client.instanceProtect.get()],
+    key: () => "instance-protect",
+  },
 };
 
 /**

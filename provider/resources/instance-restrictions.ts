@@ -98,6 +98,22 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   update: ({ client }, _id, news) => client.instanceRestrictions.update(body(news)),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Restrictions",
+    singleton: true,
+    list: async (ctx) => [await readByEmptyPatch(ctx)],
+    key: () => "instance-restrictions",
+    unexported: (api) =>
+      "unseen" in api
+        ? [
+            {
+              field: "(all settings)",
+              reason:
+                "Clerk refused the empty PATCH that is the only way to read them; adopted without declaring any",
+            },
+          ]
+        : [],
+  },
 };
 
 /**

@@ -149,6 +149,13 @@ export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = 
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Instance settings",
+    singleton: true,
+    list: async ({ client }) => [await client.instance.get()],
+    key: () => "instance-settings",
+    instanceId: (api) => api.id,
+  },
 };
 
 /**

@@ -105,6 +105,22 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
   delete: async ({ client }, id) => {
     await client.jwtTemplates.delete(id);
   },
+  export: {
+    title: "JWT templates",
+    list: ({ client }) => client.jwtTemplates.list(),
+    key: (api) => api.name,
+    args: (api, args, secret) => {
+      const { signingAlgorithm, ...rest } = args;
+      // Without the key in the program, the next update of this template would switch it back to
+      // Clerk's key (the PATCH replaces the whole template): so it must be declared, from config.
+      // Clerk's own key: the algorithm is Clerk's, not an argument worth pinning.
+      return api.custom_signing_key
+        ? { ...rest, signingAlgorithm, signingKey: secret("signingKey", "jwtSigningKey") }
+        : rest;
+    },
+    // Either the key comes from config, or the template signs with Clerk's key: nothing is lost.
+    unexported: () => [],
+  },
 };
 
 /**

@@ -106,6 +106,12 @@ export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAut
     update: ({ client }, _id, news) => write(client, news),
     // Forget only: there is nothing to delete, and no reset nobody asked for.
     delete: async () => {},
+    export: {
+      title: "OAuth application settings",
+      singleton: true,
+      list: async ({ client }) => [await client.oauthApplicationSettings.get()],
+      key: () => "oauth-application-settings",
+    },
   };
 
 /**

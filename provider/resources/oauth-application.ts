@@ -179,6 +179,22 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
   delete: async ({ client }, id) => {
     await client.oauthApplications.delete(id);
   },
+  export: {
+    title: "OAuth applications",
+    list: ({ client }) => client.oauthApplications.list(),
+    key: (api) => api.name,
+    // rotateSecret is a trigger, not a value Clerk holds; the secret itself is an output.
+    unexported: (api) =>
+      api.public
+        ? []
+        : [
+            {
+              field: "clientSecret",
+              reason:
+                "Clerk shows it only at creation or rotation; set rotateSecret to issue a new one (the old one then stops working)",
+            },
+          ],
+  },
 };
 
 /**

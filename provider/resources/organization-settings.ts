@@ -147,6 +147,12 @@ export const organizationSettingsDefinition: ResourceDefinition<Inputs, Organiza
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Organization settings",
+    singleton: true,
+    list: async ({ client }) => [await client.organizationSettings.get()],
+    key: () => "organization-settings",
+  },
 };
 
 /**

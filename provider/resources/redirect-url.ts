@@ -30,6 +30,7 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
   delete: async ({ client }, id) => {
     await client.redirectUrls.delete(id);
   },
+  export: { title: "Redirect URLs", list: ({ client }) => client.redirectUrls.list(), key: (api) => api.url },
 };
 
 /**

@@ -324,6 +324,22 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
   delete: async ({ client }, id) => {
     await client.samlConnections.delete(id);
   },
+  export: {
+    title: "SAML connections",
+    list: ({ client }) => client.samlConnections.list(),
+    key: (api) => api.name,
+    args: (_api, args) => {
+      // Clerk answers "" for attributes it maps by default; the argument wants only real names.
+      const out = { ...args };
+      const mapping = Object.fromEntries(
+        Object.entries((out.attributeMapping ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ""),
+      );
+      if (Object.keys(mapping).length > 0) out.attributeMapping = mapping;
+      else delete out.attributeMapping;
+      return out;
+    },
+    note: () => "Deprecated at Clerk: consider moving to EnterpriseConnection.",
+  },
 };
 
 /**

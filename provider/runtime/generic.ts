@@ -243,7 +243,7 @@ function deepStrip(v: unknown): unknown {
 }
 
 /** The argument names a schema accepts (through refinements and transforms). */
-function schemaKeys(schema: unknown): string[] {
+export function schemaKeys(schema: unknown): string[] {
   const s = schema as { shape?: Record<string, unknown>; def?: { type?: string; in?: unknown } };
   if (s.shape) return Object.keys(s.shape);
   if (s.def?.type === "pipe") return schemaKeys(s.def.in);

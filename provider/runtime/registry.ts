@@ -14,22 +14,25 @@ import { redirectUrlDefinition } from "../resources/redirect-url";
 import { samlConnectionDefinition } from "../resources/saml-connection";
 import type { AnyDefinition } from "./definition";
 
-/** Every resource type the runtime serves, by type name. Adding a resource = one file + one line here. */
+/**
+ * Every resource type the runtime serves, by type name. Adding a resource = one file + one line here.
+ * The order is that of an exported program: the instance-wide settings first, then the collections.
+ */
 export const definitions = new Map<string, AnyDefinition>(
   [
-    allowlistIdentifierDefinition,
-    blocklistIdentifierDefinition,
-    domainDefinition,
-    enterpriseConnectionDefinition,
+    instanceSettingsDefinition,
+    instanceRestrictionsDefinition,
+    organizationSettingsDefinition,
+    oauthApplicationSettingsDefinition,
     instanceCommunicationDefinition,
     instanceProtectDefinition,
-    instanceRestrictionsDefinition,
-    instanceSettingsDefinition,
+    domainDefinition,
+    redirectUrlDefinition,
+    allowlistIdentifierDefinition,
+    blocklistIdentifierDefinition,
     jwtTemplateDefinition,
     oauthApplicationDefinition,
-    oauthApplicationSettingsDefinition,
-    organizationSettingsDefinition,
-    redirectUrlDefinition,
+    enterpriseConnectionDefinition,
     samlConnectionDefinition,
   ].map((d) => [d.type, d as AnyDefinition]),
 );
