@@ -30,9 +30,10 @@ export interface LiveInstance {
 
 export type Progress = (line: string) => void;
 
-/** The definitions that can be exported, in the registry's order (the order of the program). */
+/** The definitions that can be exported, in the order of the program: instance-wide settings first. */
 function exportable(): AnyDefinition[] {
-  return [...definitions.values()].filter((d) => d.export !== undefined);
+  const all = [...definitions.values()].filter((d) => d.export !== undefined);
+  return [...all.filter((d) => d.export?.singleton), ...all.filter((d) => !d.export?.singleton)];
 }
 
 /** "Redirect URLs" → "redirect URLs" in a progress line; "JWT templates" stays. */

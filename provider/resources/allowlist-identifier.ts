@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { AllowlistIdentifier as AllowlistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -62,6 +62,7 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
  * creation and is never read back. Refresh sees deletions.
  */
 export class AllowlistIdentifier extends ClerkResource {
+  static override readonly definition = allowlistIdentifierDefinition;
   declare readonly identifier: pulumi.Output<string>;
   declare readonly notify: pulumi.Output<boolean | undefined>;
   /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */

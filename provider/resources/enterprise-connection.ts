@@ -8,7 +8,7 @@ import {
   type UpdateEnterpriseConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
@@ -455,6 +455,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
  * `oauthConfig`.
  */
 export class EnterpriseConnection extends ClerkResource {
+  static override readonly definition = enterpriseConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly provider: pulumi.Output<Provider>;
   declare readonly domains: pulumi.Output<string[]>;

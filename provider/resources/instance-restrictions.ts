@@ -5,9 +5,9 @@ import type {
   UpdateInstanceRestrictionsBody,
 } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceRestrictions}. Every argument is optional: one left out is left as Clerk
@@ -130,6 +130,7 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
  * - **Destroy** forgets the restrictions: no request is sent and Clerk keeps its current values.
  */
 export class InstanceRestrictions extends ClerkResource {
+  static override readonly definition = instanceRestrictionsDefinition;
   declare readonly allowlist: pulumi.Output<boolean>;
   declare readonly blocklist: pulumi.Output<boolean>;
   declare readonly allowlistBlocklistDisabledOnSignIn: pulumi.Output<boolean>;

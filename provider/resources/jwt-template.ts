@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { JwtTemplate as JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -131,6 +131,7 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
  * and refresh cannot tell whether someone changed it in the dashboard.
  */
 export class JwtTemplate extends ClerkResource {
+  static override readonly definition = jwtTemplateDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly claims: pulumi.Output<Record<string, unknown>>;
   declare readonly lifetime: pulumi.Output<number>;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OAuthApplicationWithSecret, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
@@ -206,6 +206,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
  * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).
  */
 export class OAuthApplication extends ClerkResource {
+  static override readonly definition = oauthApplicationDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly redirectUris: pulumi.Output<string[]>;
   declare readonly scopes: pulumi.Output<string[]>;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { RedirectUrl as RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -39,6 +39,7 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
  * Clerk cannot edit a redirect URL, so a change of `url` replaces it. Refresh sees deletions.
  */
 export class RedirectUrl extends ClerkResource {
+  static override readonly definition = redirectUrlDefinition;
   declare readonly url: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<number>;
   declare readonly updatedAt: pulumi.Output<number>;

@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isNotFound } from "../../sdk/errors";
 import {
   type SamlConnection as SamlConnectionObject,
   type SamlProvider,
@@ -7,11 +8,10 @@ import {
   type UpdateSamlConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
-import { isGone } from "../runtime/failures";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
@@ -106,7 +106,7 @@ export async function withRollback<T>(
       await ops.remove();
     } catch (e2) {
       // Already gone is as good as deleted.
-      if (isGone(e2))
+      if (isNotFound(e2))
         throw new Error(`${what}, and it no longer exists (nothing to roll back). Cause: ${why}`, {
           cause: e,
         });
@@ -356,6 +356,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
  * Refresh sees every argument (Clerk returns them all) and deletions.
  */
 export class SamlConnection extends ClerkResource {
+  static override readonly definition = samlConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly domains: pulumi.Output<string[]>;
   declare readonly provider: pulumi.Output<string>;

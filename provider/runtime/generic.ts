@@ -1,9 +1,9 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
+import { ClerkApiError, ClerkNetworkError, isNotFound } from "../../sdk/errors";
 import { validateInputs } from "./check";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { describeFailure, isGone } from "./failures";
+import { describeFailure } from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -118,7 +118,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
           await def.delete(context(), id, desiredOf(props));
         } catch (e) {
           // Already deleted behind our back: the goal is reached.
-          if (!isGone(e)) throw e;
+          if (!isNotFound(e)) throw e;
         }
       });
     },

@@ -1,38 +1,10 @@
-import { allowlistIdentifierDefinition } from "../resources/allowlist-identifier";
-import { blocklistIdentifierDefinition } from "../resources/blocklist-identifier";
-import { domainDefinition } from "../resources/domain";
-import { enterpriseConnectionDefinition } from "../resources/enterprise-connection";
-import { instanceCommunicationDefinition } from "../resources/instance-communication";
-import { instanceProtectDefinition } from "../resources/instance-protect";
-import { instanceRestrictionsDefinition } from "../resources/instance-restrictions";
-import { instanceSettingsDefinition } from "../resources/instance-settings";
-import { jwtTemplateDefinition } from "../resources/jwt-template";
-import { oauthApplicationDefinition } from "../resources/oauth-application";
-import { oauthApplicationSettingsDefinition } from "../resources/oauth-application-settings";
-import { organizationSettingsDefinition } from "../resources/organization-settings";
-import { redirectUrlDefinition } from "../resources/redirect-url";
-import { samlConnectionDefinition } from "../resources/saml-connection";
+import * as resources from "../index";
 import type { AnyDefinition } from "./definition";
 
 /**
- * Every resource type the runtime serves, by type name. Adding a resource = one file + one line here.
- * The order is that of an exported program: the instance-wide settings first, then the collections.
+ * Every resource type the runtime serves, by type name: the definition of each resource class the
+ * package exports, so adding a resource is one file and one export line in provider/index.ts.
  */
 export const definitions = new Map<string, AnyDefinition>(
-  [
-    instanceSettingsDefinition,
-    instanceRestrictionsDefinition,
-    organizationSettingsDefinition,
-    oauthApplicationSettingsDefinition,
-    instanceCommunicationDefinition,
-    instanceProtectDefinition,
-    domainDefinition,
-    redirectUrlDefinition,
-    allowlistIdentifierDefinition,
-    blocklistIdentifierDefinition,
-    jwtTemplateDefinition,
-    oauthApplicationDefinition,
-    enterpriseConnectionDefinition,
-    samlConnectionDefinition,
-  ].map((d) => [d.type, d as AnyDefinition]),
+  Object.values(resources).map((resource) => [resource.definition.type, resource.definition]),
 );

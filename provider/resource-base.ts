@@ -1,11 +1,18 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, providerModule, typeToken } from "./dynamic-provider";
+import type { AnyDefinition } from "./runtime/definition";
 
 /**
  * The base of every Clerk resource: a custom resource served by Pulumi's dynamic-provider host,
  * like `pulumi.dynamic.Resource`, with our compact `__provider` (see dynamic-provider.ts).
  */
 export abstract class ClerkResource extends pulumi.CustomResource {
+  /**
+   * How the provider serves this resource (the runtime's registry is made of these, one per class the
+   * package exports). Internal: not part of the resource's arguments or outputs.
+   */
+  declare static readonly definition: AnyDefinition;
+
   /**
    * @param type resource type name, e.g. "JwtTemplate"
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
