@@ -7,7 +7,7 @@ import { planExport, readInstance } from "../../../cli/export";
 import { assignNames, slug } from "../../../cli/names";
 import { type Emulator, startEmulator } from "../../../emulator";
 import { createClerkClient } from "../../../sdk";
-import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "./seed";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "../../support/seed";
 
 const REPO_ROOT = resolve(__dirname, "../../..");
 
