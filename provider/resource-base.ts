@@ -17,7 +17,7 @@ export abstract class ClerkResource extends pulumi.CustomResource {
    * @param type resource type name, e.g. "JwtTemplate"
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
    * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in
-   *   plaintext (rule 6), and as inputs even when the program passed a plain string
+   *   plaintext (see docs/architecture.md, "Secrets"), and as inputs even when the program passed a plain string
    */
   protected constructor(
     type: string,

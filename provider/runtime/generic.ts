@@ -8,7 +8,7 @@ import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
 
-/** The six dynamic-provider methods for one resource type (DESIGN.md, "One definition per resource"). */
+/** The six dynamic-provider methods for one resource type (see docs/architecture.md, "One definition per resource"). */
 export interface Handlers {
   check(olds: Props, news: Props): Promise<dynamic.CheckResult>;
   diff(id: string, olds: Props, news: Props): Promise<dynamic.DiffResult>;
@@ -93,7 +93,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
 
     async read(id, props) {
       const live = await run("read", id, () => def.read(context(), id));
-      // Gone: no id, so refresh drops it from state (DESIGN.md rule 3).
+      // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
       if (live === undefined) return {};
       const declared = desiredOf(props);
       const outs = outputsOf(live, declared, props.importId);
@@ -183,7 +183,7 @@ export function mayHaveCreated(e: unknown): boolean {
 
 /**
  * Adoption of an existing object (`importId`), since Pulumi's own import does not work for dynamic
- * resources (DESIGN.md rule 5): read it, refuse differences that would need a replacement, apply the
+ * resources (see docs/architecture.md, "Adoption"): read it, refuse differences that would need a replacement, apply the
  * rest in place.
  */
 async function adopt(

@@ -1,6 +1,6 @@
 import type { ClerkClient, ClerkClientOptions } from "../../sdk";
 
-/** Where the provider process finds its Clerk settings (DESIGN.md rule 2: never through state). */
+/** Where the provider process finds its Clerk settings: never through state (see docs/architecture.md, "Credentials"). */
 export interface ClerkSettings {
   secretKey?: string;
   apiUrl?: string;
