@@ -40,10 +40,10 @@ function exportable(): AnyDefinition[] {
 const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t[0]?.toLowerCase() + t.slice(1) : t);
 
 /**
- * Reads every collection (each `list()` pages through any size, 500 per page) and every singleton.
- * One type at a time: a large instance stays well under Clerk's rate limit, and progress reads in
- * order. Sends only GETs, except the empty PATCH of the restrictions (Clerk has no GET there; it
- * changes nothing).
+ * Reads every exportable type through its definition's `list` (collections page through any size,
+ * 500 per page). One type at a time: a large instance stays well under Clerk's rate limit, and
+ * progress reads in order. Only reads are sent (where Clerk has no GET, the definition's read, such as
+ * an empty PATCH that changes nothing).
  */
 export async function readInstance(
   client: ClerkClient,
