@@ -6,5 +6,11 @@ import type { AnyDefinition } from "./definition";
  * package exports, so adding a resource is one file and one export line in provider/index.ts.
  */
 export const definitions = new Map<string, AnyDefinition>(
-  Object.values(resources).map((resource) => [resource.definition.type, resource.definition]),
+  Object.entries(resources).map(([name, resource]) => {
+    // The base class only declares it: a class that forgets `static override readonly definition`
+    // must fail here, by name, not later with an unknown type.
+    const def = resource.definition as AnyDefinition | undefined;
+    if (!def) throw new Error(`pulumi-clerk: resource class ${name} has no static definition`);
+    return [def.type, def];
+  }),
 );
