@@ -153,7 +153,11 @@ async function main() {
         row.script.requests = emu.requests().length;
         emu.store.reset();
         emu.clearRequests();
-        row.concurrentScript = await runConcurrentFetchScript(emu.url, SECRET_KEY, resourcesFor(n, `${tag}c`));
+        row.concurrentScript = await runConcurrentFetchScript(
+          emu.url,
+          SECRET_KEY,
+          resourcesFor(n, `${tag}c`),
+        );
         row.concurrentScript.inFlight = CONCURRENT_IN_FLIGHT;
         row.concurrentScript.requests = emu.requests().length;
         row.ratio = {
