@@ -46,7 +46,8 @@ export function apiUrlProblem(url: string): string | undefined {
   } catch {
     return "is not a URL";
   }
-  if (parsed.protocol !== "https:" && parsed.protocol !== "http:") return `uses ${parsed.protocol}, not https:`;
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    return `uses ${parsed.protocol}, not https:`;
   if (parsed.protocol === "http:" && !LOOPBACK_HOSTS.test(parsed.hostname)) {
     return "uses plain http to another machine, which would send the secret key unencrypted";
   }

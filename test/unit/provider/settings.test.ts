@@ -63,7 +63,10 @@ describe("clerk:apiUrl", () => {
   });
 
   it("a bad URL fails at first use, before any request, naming the setting and the fix; the key is not in it", () => {
-    const holder = new ClientHolder({ secretKey: "sk_test_secretvalue", apiUrl: "http://clerk.example.com/v1" });
+    const holder = new ClientHolder({
+      secretKey: "sk_test_secretvalue",
+      apiUrl: "http://clerk.example.com/v1",
+    });
     let message = "";
     try {
       holder.get();
