@@ -254,15 +254,12 @@ function stateSize(exported) {
   };
 }
 
-/** The target request counts: one per object with a GET, one listing per list-only collection. */
+/** The target request counts: refresh lists each collection once, one request per page of 500. */
 function expectedRequests(resources) {
   const n = resources.length;
-  const listOnly = new Set(["AllowlistIdentifier", "BlocklistIdentifier"]);
-  const withGet = resources.filter((r) => !listOnly.has(r.type)).length;
-  const pages = (count) => Math.max(1, Math.ceil((count + 1) / 500));
-  const allow = resources.filter((r) => r.type === "AllowlistIdentifier").length;
-  const block = resources.some((r) => r.type === "BlocklistIdentifier") ? 1 : 0;
-  return { up: n, preview: 0, refresh: withGet + (allow ? pages(allow) : 0) + block, destroy: n };
+  const pages = (count) => Math.floor(count / 500) + 1;
+  const refresh = Object.values(countBy(resources, (r) => r.type)).reduce((sum, c) => sum + pages(c), 0);
+  return { up: n, preview: 0, refresh, destroy: n };
 }
 
 /**

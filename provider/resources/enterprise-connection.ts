@@ -379,6 +379,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
       await client.enterpriseConnections.list(),
       (c) => c.name === news.name && c.provider === news.provider && sameSet(c.domains, news.domains),
     ),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.enterpriseConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed; `domains: []` would be ignored by Clerk anyway, and the schema forbids it.

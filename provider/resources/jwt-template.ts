@@ -100,6 +100,7 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
   // Clerk keeps template names unique.
   findExisting: async ({ client }, news) =>
     onlyMatch(await client.jwtTemplates.list(), (t) => t.name === news.name),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.jwtTemplates.get(id)),
   update: ({ client }, id, news, olds) => client.jwtTemplates.update(id, body(news, olds)),
   delete: async ({ client }, id) => {

@@ -174,6 +174,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
       : api.client_secret // already rotated by adoption (rotateSecret declared)
         ? api
         : client.oauthApplications.rotateSecret(api.id, { idempotent: true }),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.oauthApplications.get(id)),
   update,
   delete: async ({ client }, id) => {

@@ -26,6 +26,7 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
   create: ({ client }, inputs) => client.redirectUrls.create({ url: inputs.url }),
   findExisting: async ({ client }, inputs) =>
     onlyMatch(await client.redirectUrls.list(), (x) => x.url === inputs.url),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.redirectUrls.get(id)),
   delete: async ({ client }, id) => {
     await client.redirectUrls.delete(id);

@@ -312,6 +312,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
         c.provider === news.provider &&
         sameSet(c.domains ?? (c.domain ? [c.domain] : []), news.domains),
     ),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.samlConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed: re-sending unchanged domains or flags can trip Clerk's checks for nothing.

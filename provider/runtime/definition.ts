@@ -59,6 +59,12 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   /** Delete; must treat "already gone" as success (the generic layer also swallows 404). */
   delete(ctx: OperationContext, id: string, olds: Partial<Inputs>): Promise<void>;
 
+  /**
+   * Read (refresh, drift) from one listing of the whole collection per provider process, through
+   * `export.list`, instead of one GET per object: only where a listed object carries every field `read`
+   * returns. An id the listing lacks is confirmed with `read` before it counts as gone.
+   */
+  readonly readFromListing?: boolean;
   /** How `pulumi-clerk export` finds this type's objects and declares them; absent: not exported. */
   readonly export?: ExportView<Api>;
 }

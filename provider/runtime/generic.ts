@@ -47,6 +47,9 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       throw describeFailure(e, verb, type, id);
     }
   };
+  /** A write drops this type's shared listing (readFromListing), so no later read answers from before it. */
+  const write = <T>(verb: string, id: string | undefined, op: () => Promise<T>): Promise<T> =>
+    run(verb, id, () => (def.readFromListing ? context().lists.write(type, op) : op()));
 
   return {
     async check(_olds, news) {
@@ -80,7 +83,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     async create(inputs) {
       const desired = desiredOf(inputs);
       const importId = inputs.importId;
-      const api = await run(
+      const api = await write(
         typeof importId === "string" ? "adopt" : "create",
         importId as string | undefined,
         () =>
@@ -92,7 +95,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     },
 
     async read(id, props) {
-      const live = await run("read", id, () => def.read(context(), id));
+      const live = await run("read", id, () => readLive(def, context(), id));
       // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
       if (live === undefined) return {};
       const declared = desiredOf(props);
@@ -108,12 +111,12 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const desired = desiredOf(news);
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
-      const api = await run("update", id, () => update(context(), id, desired, desiredOf(olds)));
+      const api = await write("update", id, () => update(context(), id, desired, desiredOf(olds)));
       return { outs: outputsOf(api, desired, news.importId ?? olds.importId) };
     },
 
     async delete(id, props) {
-      await run("delete", id, async () => {
+      await write("delete", id, async () => {
         try {
           await def.delete(context(), id, desiredOf(props));
         } catch (e) {
@@ -248,4 +251,21 @@ export function schemaKeys(schema: unknown): string[] {
   if (s.shape) return Object.keys(s.shape);
   if (s.def?.type === "pipe") return schemaKeys(s.def.in);
   return [];
+}
+
+/**
+ * The live object for a read: from the shared listing of its collection where the definition allows
+ * (one request per page for a whole refresh instead of one per object), else by the definition's read.
+ */
+async function readLive(def: AnyDefinition, ctx: OperationContext, id: string): Promise<unknown> {
+  const list = def.readFromListing ? def.export?.list : undefined;
+  if (!list) return def.read(ctx, id);
+  const listed = await ctx.lists.readOnce(
+    def.type,
+    () => list(ctx),
+    id,
+    (x) => def.id(x),
+  );
+  // Not answered by the listing (deleted, made after it was taken, or read before): Clerk decides.
+  return listed ?? def.read(ctx, id);
 }
