@@ -1,7 +1,8 @@
 import { defineConfig } from "vitest/config";
 
-// Unit, integration and contract tests run by default; e2e tests (real Pulumi engine) are their own
-// project so they can be run alone (`npm run test:e2e`) and get longer timeouts.
+// Unit, integration and contract tests run by default; e2e tests (real Pulumi engine) and user tests
+// (the real `pulumi` CLI on project folders) are their own projects so they can be run alone
+// (`npm run test:e2e`, `npm run test:user`) and get longer timeouts.
 export default defineConfig({
   test: {
     projects: [
@@ -18,6 +19,18 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Pulumi as its users run it: project folders outside the repository that npm-install the packed
+        // package, driven by the real `pulumi` CLI and its Node.js language host.
+        test: {
+          name: "user",
+          include: ["test/user/**/*.test.ts"],
+          globalSetup: ["test/user/setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
