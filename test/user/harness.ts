@@ -181,7 +181,7 @@ export function resourceSummary(stdout: string): Record<string, number> {
   const block = blocks.length > 1 ? (blocks.at(-1) ?? "") : "";
   const summary: Record<string, number> = {};
   for (const line of block.split("\n").slice(1)) {
-    const m = /^\s+(?:[-+~]\s+|\+-\s+)?(\d+) (.+?)\s*$/.exec(line);
+    const m = /^\s+(?:[-+~]\s+|\+-\s*)?(\d+) (.+?)\s*$/.exec(line);
     if (!m) break;
     summary[m[2] as string] = Number(m[1]);
   }
