@@ -68,12 +68,15 @@ export type Files = Record<string, string>;
 
 let counter = 0;
 
-/** A fresh folder under the run's temp dir; `files` are written into it. Nothing is installed yet. */
-export function createProject(name: string, files: Files = {}): UserProject {
+/**
+ * A fresh folder under the run's temp dir, `files` written into it, nothing installed yet; or, with
+ * `dir`, an existing project folder (the repository's own).
+ */
+export function createProject(name: string, files: Files = {}, opts: { dir?: string } = {}): UserProject {
   const { pulumi, languageHost } = requireToolchain();
   const runDir = inject("runDir");
   const id = `${name}-${counter++}`;
-  const dir = join(runDir, "projects", id);
+  const dir = opts.dir ?? join(runDir, "projects", id);
   // The backend lives beside the project, so the folder holds only what the user wrote (pulumi new
   // wants it empty).
   const backend = join(runDir, "backends", id);
