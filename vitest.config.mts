@@ -1,9 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// One project per tier, named after its folder, each runnable alone (`npm run test:<name>`); the e2e
-// and acceptance tiers (real Pulumi engine) get longer timeouts and run their files one at a time.
-// Every exchange with an in-process emulator, in any of the fast tiers, is validated against Clerk's
-// OpenAPI spec (test/contract/setup.ts).
+// One project per tier, named after its folder, each runnable alone (`npm run test:<name>`). The e2e tier
+// (real Pulumi engine, inline programs), the user tier (the real `pulumi` CLI on project folders) and the
+// acceptance tier get longer timeouts and run their files one at a time. Every exchange with an
+// in-process emulator, in any of the fast tiers, is validated against Clerk's OpenAPI spec
+// (test/contract/setup.ts).
 const fast = (name: string) => ({
   test: {
     name,
@@ -23,6 +24,18 @@ export default defineConfig({
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Pulumi as its users run it: project folders outside the repository that npm-install the packed
+        // package, driven by the real `pulumi` CLI and its Node.js language host.
+        test: {
+          name: "user",
+          include: ["test/user/**/*.test.ts"],
+          globalSetup: ["test/user/setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,

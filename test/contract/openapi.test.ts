@@ -367,9 +367,9 @@ describe("the spec file", () => {
     else process.env[SPEC_ENV] = saved;
   });
 
-  it("is found beside the repository (or where CLERK_OPENAPI_SPEC says) and parses", () => {
+  it("is found inside the repository (or where CLERK_OPENAPI_SPEC says) and parses", () => {
     if (saved === undefined) {
-      expect(specPath()).toBe(resolve(repoRoot(), "../shared/clerk-openapi/bapi-2026-05-12.yml"));
+      expect(specPath()).toBe(resolve(repoRoot(), "spec/clerk-openapi/bapi-2026-05-12.yml"));
     }
     expect(existsSync(specPath())).toBe(true);
     const spec = loadSpec();

@@ -11,7 +11,8 @@ import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 
 export const SPEC_ENV = "CLERK_OPENAPI_SPEC";
-const DEFAULT_SPEC = "../shared/clerk-openapi/bapi-2026-05-12.yml";
+/** Clerk's spec, vendored in the repository (MIT, see its README). */
+const DEFAULT_SPEC = "spec/clerk-openapi/bapi-2026-05-12.yml";
 
 // biome-ignore lint/suspicious/noExplicitAny: the spec is untyped JSON walked generically
 type Json = any;
@@ -51,7 +52,7 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Where the spec is: $CLERK_OPENAPI_SPEC (relative paths from the repo root) or ../shared/... . */
+/** Where the spec is: $CLERK_OPENAPI_SPEC (relative paths from the repo root) or the vendored copy. */
 export function specPath(): string {
   const fromEnv = process.env[SPEC_ENV];
   return resolve(repoRoot(), fromEnv && fromEnv.length > 0 ? fromEnv : DEFAULT_SPEC);
@@ -67,7 +68,7 @@ export function loadSpec(): Json {
     const how = process.env[SPEC_ENV] ? `${SPEC_ENV}=${process.env[SPEC_ENV]}` : `default ${DEFAULT_SPEC}`;
     throw new Error(
       `contract: Clerk OpenAPI spec not found at ${path} (${how}, resolved from the repository root ` +
-        `${repoRoot()}). The contract tests need it: check out shared/ beside the repository or set ${SPEC_ENV}.`,
+        `${repoRoot()}). The contract tests need it: restore spec/clerk-openapi/ from git or set ${SPEC_ENV}.`,
     );
   }
   const text = readFileSync(path, "utf8");

@@ -38,7 +38,7 @@ function content(): unknown {
 
 /**
  * The generated program is TypeScript with top-level statements; the harness runs a JS module
- * exporting `(params) => outputs`. Transpile it the way scripts/demo.mjs does and wrap the module body
+ * exporting `(params) => outputs`. Transpile it to CommonJS, as ts-node would, and wrap the module body
  * in that function, so each engine operation evaluates the program afresh.
  */
 function asHarnessProgram(tsFile: string): string {
