@@ -22,7 +22,7 @@ import type {
 type Listener = () => void;
 
 /**
- * One kind of object, in insertion order (lists are returned oldest first). Values go in and come out
+ * One kind of object, in insertion order (creation order; routes decide the order they list in). Values go in and come out
  * as copies, so neither a handler nor a test can change stored state without going through here, and
  * every change notifies the store (which persists it).
  */
