@@ -1,6 +1,6 @@
 import { defineConfig } from "vitest/config";
 
-// Unit, integration and contract tests run by default; e2e tests (real Pulumi engine) are their own
+// Unit, integration, contract and conformance tests run by default; e2e tests (real Pulumi engine) are their own
 // project so they can be run alone (`npm run test:e2e`) and get longer timeouts.
 export default defineConfig({
   test: {
@@ -8,7 +8,13 @@ export default defineConfig({
       {
         test: {
           name: "unit",
-          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
+          include: [
+            "test/unit/**/*.test.ts",
+            "test/integration/**/*.test.ts",
+            "test/contract/**/*.test.ts",
+            // Clerk's official Node client against the emulator: where they disagree, the emulator is wrong.
+            "test/conformance/**/*.test.ts",
+          ],
           testTimeout: 30_000,
           // Every exchange with an in-process emulator is validated against Clerk's OpenAPI spec.
           setupFiles: ["test/contract/setup.ts"],
