@@ -103,7 +103,7 @@ describe("a response from a newer Clerk", () => {
     debug.length = 0;
     await clerk.allowlistIdentifiers.list();
     expect(debug.map((d) => d.message)).toContainEqual(
-      'clerk: GET /allowlist_identifiers: ignoring what this client does not know: fields future_field, data[0].future_field; enum values "email_domain"',
+      'clerk: GET /allowlist_identifiers: ignoring what this client does not know: fields future_field, data[].future_field; enum values "email_domain"',
     );
     debug.length = 0;
     await clerk.organizationSettings.get();
