@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run engine`: make sure a real Pulumi CLI (>= 3.250) is installed, building v3.274.1 from the Go
-// module proxy when none is found. No release binary can be downloaded on these machines (see DESIGN.md,
-// "The real Pulumi engine on these machines"). Idempotent: a second run only checks and prints.
+// module proxy when none is found, for machines that cannot download Pulumi's release binaries (the
+// Go module proxy serves pulumi's source). Idempotent: a second run only checks and prints.
 //
 // Plain Node ESM with no dependencies: it must also run on the machine's Node 20.
 //

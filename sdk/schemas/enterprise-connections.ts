@@ -159,7 +159,7 @@ export const EnterpriseConnectionSchema = z.object({
       updated_at: TimestampSchema.optional(),
     })
     .nullish(),
-  // Listed as required by the spec but never defined there (digest §18.1): accepted, not demanded.
+  // Listed as required by the spec but never defined there (see docs/architecture.md, "Clerk's spec, where it is wrong"): accepted, not demanded.
   authenticatable: z.unknown().optional(),
   disable_jit_provisioning: z.unknown().optional(),
   created_at: TimestampSchema,

@@ -4,7 +4,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExport } from "../../cli";
 import { type Emulator, startEmulator } from "../../emulator";
-import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../integration/cli/seed";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../support/seed";
 import { createTestStack, REPO_ROOT, type TestStack } from "./harness";
 
 // Issue 6: export a varied live instance, then `pulumi up` the generated TypeScript program under the

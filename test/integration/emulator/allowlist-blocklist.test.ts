@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 

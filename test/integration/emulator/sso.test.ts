@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "./helpers";
+import { TEST_CERTIFICATE, TEST_CERTIFICATE_BODY_LINE } from "../../support/certificate";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 
@@ -81,7 +82,7 @@ describe("enterprise connections", () => {
       saml: {
         idp_entity_id: "https://idp.acme.com",
         idp_sso_url: "https://idp.acme.com/sso",
-        idp_certificate: "-----BEGIN CERTIFICATE-----SECRET-CERT-----END CERTIFICATE-----",
+        idp_certificate: TEST_CERTIFICATE,
         attribute_mapping: { email_address: "mail-attr-secret" },
       },
     });
@@ -96,7 +97,7 @@ describe("enterprise connections", () => {
     expect(c.body.created_at).toBeGreaterThan(1_600_000_000_000);
     expect(c.body.saml_connection).toMatchObject({ idp_entity_id: "https://idp.acme.com", active: true });
     const text = JSON.stringify(c.body);
-    expect(text).not.toContain("SECRET-CERT");
+    expect(text).not.toContain(TEST_CERTIFICATE_BODY_LINE);
     expect(text).not.toContain("mail-attr-secret");
     expect(c.body.saml_connection).not.toHaveProperty("idp_certificate");
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 // What the emulator puts on the wire where real Clerk differs from its spec: list shapes with and
 // without `paginated=true`, newest-first lists, a paged block-list, the exact JSON content type and the

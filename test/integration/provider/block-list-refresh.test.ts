@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 // Clerk pages the block-list (10 per page unless asked otherwise). A refresh that read one page would
 // report entries 11.. as deleted, and the next `up` would create them again.

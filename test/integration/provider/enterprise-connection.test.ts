@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { TEST_CERTIFICATE } from "../../support/certificate";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_enterprise_connection_integration";
 const SECRET = "oidc-client-secret-7f3a";
@@ -92,7 +93,7 @@ describe("EnterpriseConnection", () => {
     const saml = {
       idpEntityId: "https://idp.example.com/e",
       idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----",
+      idpCertificate: TEST_CERTIFICATE,
       attributeMapping: { emailAddress: "mail" },
     };
     const inputs = { name: "Corp SAML", provider: "saml_okta", domains: ["saml.example.com"], saml };
