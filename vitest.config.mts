@@ -20,6 +20,8 @@ export default defineConfig({
       fast("unit"),
       fast("integration"),
       fast("contract"),
+      // Clerk's official Node client against the emulator: where they disagree, the emulator is wrong.
+      fast("conformance"),
       {
         test: {
           name: "e2e",

@@ -219,17 +219,22 @@ export function unexportedLines(plan: ExportPlan, maxNames = Number.POSITIVE_INF
     g.names.push(u.name);
   }
   return [...groups.values()].map(({ head, reason, names }) => {
-    const shown = names.slice(0, maxNames).join(", ");
+    const shown = [...names].sort(naturalOrder).slice(0, maxNames).join(", ");
     const more = names.length > maxNames ? ` and ${names.length - maxNames} more` : "";
     return `${head} (${shown}${more}): ${reason}`;
   });
 }
 
+// Names in a stable order: the order Clerk lists objects in is not ours to rely on.
+const naturalOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
 export function configLines(plan: ExportPlan): string[] {
-  return plan.config.map(
-    (c) =>
-      `pulumi config set --secret ${c.key} <${c.type} "${c.name}" ${c.field}>${c.optional ? "   (optional)" : ""}`,
-  );
+  return [...plan.config]
+    .sort((a, b) => naturalOrder(a.key, b.key))
+    .map(
+      (c) =>
+        `pulumi config set --secret ${c.key} <${c.type} "${c.name}" ${c.field}>${c.optional ? "   (optional)" : ""}`,
+    );
 }
 
 export function renderProgram(plan: ExportPlan, opts: ProgramOptions): string {

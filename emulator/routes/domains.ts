@@ -4,7 +4,7 @@ import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
 import type { DomainRecord } from "../types";
 import { isHostWithOptionalPort, isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok } from "./common";
+import { deleted, mustFind, newestFirst, ok } from "./common";
 
 // Add has no `additionalProperties: false`; only satellites can be added (`is_satellite: enum [true]`).
 const CreateBody = z.object({
@@ -59,8 +59,9 @@ export const domainRoutes: Route[] = [
   {
     method: "GET",
     path: "/domains",
+    // Newest first, as Clerk lists domains; no paging parameters (the spec declares none).
     handler: ({ store }) => {
-      const all = store.domains.list();
+      const all = newestFirst(store.domains.list());
       return ok({ data: all.map(render), total_count: all.length });
     },
   },

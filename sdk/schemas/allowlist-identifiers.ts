@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { openEnum, TimestampSchema } from "./common";
+import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
 
 const IdentifierTypeSchema = openEnum(["email_address", "phone_number", "web3_wallet"]);
 
@@ -17,7 +17,7 @@ export const AllowlistIdentifierSchema = z.object({
 });
 export type AllowlistIdentifier = z.infer<typeof AllowlistIdentifierSchema>;
 
-export const AllowlistIdentifierListSchema = z.array(AllowlistIdentifierSchema);
+export const AllowlistIdentifierListSchema = paginatedListSchema(AllowlistIdentifierSchema);
 
 export const CreateAllowlistIdentifierBodySchema = z.strictObject({
   identifier: z.string(),
