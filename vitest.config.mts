@@ -1,23 +1,43 @@
 import { defineConfig } from "vitest/config";
 
-// Unit, integration and contract tests run by default; e2e tests (real Pulumi engine) are their own
-// project so they can be run alone (`npm run test:e2e`) and get longer timeouts.
+// One project per tier, named after its folder, each runnable alone (`npm run test:<name>`). The e2e tier
+// (real Pulumi engine, inline programs), the user tier (the real `pulumi` CLI on project folders) and the
+// acceptance tier get longer timeouts and run their files one at a time. Every exchange with an
+// in-process emulator, in any of the fast tiers, is validated against Clerk's OpenAPI spec
+// (test/contract/setup.ts).
+const fast = (name: string) => ({
+  test: {
+    name,
+    include: [`test/${name}/**/*.test.ts`],
+    testTimeout: 30_000,
+    setupFiles: ["test/contract/setup.ts"],
+  },
+});
+
 export default defineConfig({
   test: {
     projects: [
-      {
-        test: {
-          name: "unit",
-          include: ["test/unit/**/*.test.ts", "test/integration/**/*.test.ts", "test/contract/**/*.test.ts"],
-          testTimeout: 30_000,
-          // Every exchange with an in-process emulator is validated against Clerk's OpenAPI spec.
-          setupFiles: ["test/contract/setup.ts"],
-        },
-      },
+      fast("unit"),
+      fast("integration"),
+      fast("contract"),
+      // Clerk's official Node client against the emulator: where they disagree, the emulator is wrong.
+      fast("conformance"),
       {
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
+          testTimeout: 600_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        // Pulumi as its users run it: project folders outside the repository that npm-install the packed
+        // package, driven by the real `pulumi` CLI and its Node.js language host.
+        test: {
+          name: "user",
+          include: ["test/user/**/*.test.ts"],
+          globalSetup: ["test/user/setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,

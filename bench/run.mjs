@@ -17,7 +17,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { findEngine } from "../scripts/engine.mjs";
-import { runFetchScript } from "./fetch-script.mjs";
+import { CONCURRENT_IN_FLIGHT, runConcurrentFetchScript, runFetchScript } from "./fetch-script.mjs";
 import { measureRequire } from "./require-time.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -151,11 +151,25 @@ async function main() {
         emu.clearRequests();
         row.script = await runFetchScript(emu.url, SECRET_KEY, resourcesFor(n, `${tag}s`));
         row.script.requests = emu.requests().length;
+        emu.store.reset();
+        emu.clearRequests();
+        row.concurrentScript = await runConcurrentFetchScript(
+          emu.url,
+          SECRET_KEY,
+          resourcesFor(n, `${tag}c`),
+        );
+        row.concurrentScript.inFlight = CONCURRENT_IN_FLIGHT;
+        row.concurrentScript.requests = emu.requests().length;
         row.ratio = {
           upVsScriptCreate: round2(row.ops.up.wallMs / row.script.createMs),
           destroyVsScriptDelete: round2(row.ops.destroy.wallMs / row.script.deleteMs),
+          upVsConcurrentScript: round2(row.ops.up.wallMs / row.concurrentScript.createMs),
+          destroyVsConcurrentScript: round2(row.ops.destroy.wallMs / row.concurrentScript.deleteMs),
         };
         log(`N=${n} plain fetch script: create ${row.script.createMs} ms, delete ${row.script.deleteMs} ms`);
+        log(
+          `N=${n} concurrent fetch script (${CONCURRENT_IN_FLIGHT} in flight): create ${row.concurrentScript.createMs} ms, delete ${row.concurrentScript.deleteMs} ms`,
+        );
       }
       emu.store.reset();
       results.sizes.push(row);
@@ -240,15 +254,12 @@ function stateSize(exported) {
   };
 }
 
-/** The target request counts: one per object with a GET, one listing per list-only collection. */
+/** The target request counts: refresh lists each collection once, one request per page of 500. */
 function expectedRequests(resources) {
   const n = resources.length;
-  const listOnly = new Set(["AllowlistIdentifier", "BlocklistIdentifier"]);
-  const withGet = resources.filter((r) => !listOnly.has(r.type)).length;
-  const pages = (count) => Math.max(1, Math.ceil((count + 1) / 500));
-  const allow = resources.filter((r) => r.type === "AllowlistIdentifier").length;
-  const block = resources.some((r) => r.type === "BlocklistIdentifier") ? 1 : 0;
-  return { up: n, preview: 0, refresh: withGet + (allow ? pages(allow) : 0) + block, destroy: n };
+  const pages = (count) => Math.floor(count / 500) + 1;
+  const refresh = Object.values(countBy(resources, (r) => r.type)).reduce((sum, c) => sum + pages(c), 0);
+  return { up: n, preview: 0, refresh, destroy: n };
 }
 
 /**
@@ -336,15 +347,18 @@ function printTable(results) {
   }
   console.log("\nWall time (s) and per resource (ms)");
   console.log(
-    `${pad("N", 5)} ${pad("up", 14)} ${pad("preview", 14)} ${pad("refresh", 14)} ${pad("destroy", 14)} ${pad("script c+d", 12)} ${pad("up/script", 10)}`,
+    `${pad("N", 5)} ${pad("up", 14)} ${pad("preview", 14)} ${pad("refresh", 14)} ${pad("destroy", 14)} ${pad("script c+d", 12)} ${pad("up/script", 10)} ${pad("conc. c+d", 12)} ${pad("up/conc.", 9)}`,
   );
   for (const r of results.sizes) {
     const w = (k) => `${(r.ops[k].wallMs / 1000).toFixed(1)} (${Math.round(r.ops[k].wallMs / r.n)})`;
     const sc = r.script
       ? `${(r.script.createMs / 1000).toFixed(1)}+${(r.script.deleteMs / 1000).toFixed(1)}`
       : "-";
+    const cc = r.concurrentScript
+      ? `${(r.concurrentScript.createMs / 1000).toFixed(1)}+${(r.concurrentScript.deleteMs / 1000).toFixed(1)}`
+      : "-";
     console.log(
-      `${pad(r.n, 5)} ${pad(w("up"), 14)} ${pad(w("preview"), 14)} ${pad(w("refresh"), 14)} ${pad(w("destroy"), 14)} ${pad(sc, 12)} ${pad(r.ratio?.upVsScriptCreate ?? "-", 10)}`,
+      `${pad(r.n, 5)} ${pad(w("up"), 14)} ${pad(w("preview"), 14)} ${pad(w("refresh"), 14)} ${pad(w("destroy"), 14)} ${pad(sc, 12)} ${pad(r.ratio?.upVsScriptCreate ?? "-", 10)} ${pad(cc, 12)} ${pad(r.ratio?.upVsConcurrentScript ?? "-", 9)}`,
     );
   }
   if (results.sizes.length > 1) {

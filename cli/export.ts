@@ -1,101 +1,66 @@
 /**
  * `pulumi-clerk export`: reads a live Clerk instance and writes a Pulumi TypeScript program that
  * declares every object this provider supports, each with `importId`, so the first `pulumi up` adopts
- * them all (Pulumi's own import does not work for dynamic resources: DESIGN.md rule 5).
+ * them all (Pulumi's own import does not work for dynamic resources: see docs/architecture.md,
+ * "Adoption"). What to read and how to declare it comes from each resource definition's `export` view.
  */
 
-import { INSTANCE_COMMUNICATION_ID } from "../provider/resources/instance-communication";
-import { INSTANCE_PROTECT_ID } from "../provider/resources/instance-protect";
-import { INSTANCE_RESTRICTIONS_ID } from "../provider/resources/instance-restrictions";
-import { OAUTH_APPLICATION_SETTINGS_ID } from "../provider/resources/oauth-application-settings";
-import { ORGANIZATION_SETTINGS_ID } from "../provider/resources/organization-settings";
+import type { AnyDefinition } from "../provider/runtime/definition";
+import { schemaKeys } from "../provider/runtime/generic";
+import { ListCache } from "../provider/runtime/list-cache";
 import { definitions } from "../provider/runtime/registry";
-import {
-  ClerkApiError,
-  type ClerkClient,
-  type Domain,
-  type EnterpriseConnection,
-  type Instance,
-  type InstanceCommunication,
-  type InstanceProtect,
-  type InstanceRestrictions,
-  type JwtTemplate,
-  type OAuthApplication,
-  type OAuthApplicationSettings,
-  type OrganizationSettings,
-  type SamlConnection,
-  SDK_VERSION,
-} from "../sdk";
-import type { AllowlistIdentifier, BlocklistIdentifier, RedirectUrl } from "../sdk/schemas";
+import { type ClerkClient, SDK_VERSION } from "../sdk";
 import { assignNames } from "./names";
 import { type ConfigSecret, commentLines, configSecret, literal } from "./render";
 
 // ---------------------------------------------------------------------------------------------------
 // Reading the instance
 
-/** Everything export reads, as Clerk returned it. */
+/** The live objects of one exported type, as Clerk returned them. */
+export interface LiveObjects {
+  type: string;
+  items: unknown[];
+}
+
+/** Everything export reads, in the order of the program. */
 export interface LiveInstance {
-  instance: Instance;
-  /** Undefined when Clerk refused the empty PATCH that serves as the only read (see InstanceRestrictions). */
-  restrictions: InstanceRestrictions | undefined;
-  organizationSettings: OrganizationSettings;
-  oauthApplicationSettings: OAuthApplicationSettings;
-  communication: InstanceCommunication;
-  protect: InstanceProtect;
-  redirectUrls: RedirectUrl[];
-  allowlistIdentifiers: AllowlistIdentifier[];
-  blocklistIdentifiers: BlocklistIdentifier[];
-  jwtTemplates: JwtTemplate[];
-  oauthApplications: OAuthApplication[];
-  domains: Domain[];
-  samlConnections: SamlConnection[];
-  enterpriseConnections: EnterpriseConnection[];
+  instanceId: string;
+  objects: LiveObjects[];
 }
 
 export type Progress = (line: string) => void;
 
+/** The definitions that can be exported, in the order of the program: instance-wide settings first. */
+function exportable(): AnyDefinition[] {
+  const all = [...definitions.values()].filter((d) => d.export !== undefined);
+  return [...all.filter((d) => d.export?.singleton), ...all.filter((d) => !d.export?.singleton)];
+}
+
+/** "Redirect URLs" → "redirect URLs" in a progress line; "JWT templates" stays. */
+const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t[0]?.toLowerCase() + t.slice(1) : t);
+
 /**
- * Reads every collection (each `list()` pages through any size, 500 per page) and every singleton.
- * One collection at a time: a large instance stays well under Clerk's rate limit, and progress reads
- * in order. Sends only GETs, except the empty PATCH of the restrictions (Clerk has no GET there; it
- * changes nothing).
+ * Reads every exportable type through its definition's `list` (collections page through any size,
+ * 500 per page). One type at a time: a large instance stays well under Clerk's rate limit, and
+ * progress reads in order. Only reads are sent (where Clerk has no GET, the definition's read, such as
+ * an empty PATCH that changes nothing).
  */
 export async function readInstance(
   client: ClerkClient,
   progress: Progress = () => {},
 ): Promise<LiveInstance> {
-  const step = async <T>(label: string, read: () => Promise<T>): Promise<T> => {
-    const value = await read();
-    progress(Array.isArray(value) ? `${label}: ${value.length}` : `${label}: read`);
-    return value;
-  };
-  const instance = await step("instance", () => client.instance.get());
-  const restrictions = await step("restrictions", async () => {
-    try {
-      return await client.instanceRestrictions.update({});
-    } catch (e) {
-      if (e instanceof ClerkApiError && (e.status === 400 || e.status === 422)) return undefined;
-      throw e;
-    }
-  });
-  return {
-    instance,
-    restrictions,
-    organizationSettings: await step("organization settings", () => client.organizationSettings.get()),
-    oauthApplicationSettings: await step("OAuth application settings", () =>
-      client.oauthApplicationSettings.get(),
-    ),
-    communication: await step("communication", () => client.instanceCommunication.get()),
-    protect: await step("protect", () => client.instanceProtect.get()),
-    redirectUrls: await step("redirect URLs", () => client.redirectUrls.list()),
-    allowlistIdentifiers: await step("allow-list identifiers", () => client.allowlistIdentifiers.list()),
-    blocklistIdentifiers: await step("block-list identifiers", () => client.blocklistIdentifiers.list()),
-    jwtTemplates: await step("JWT templates", () => client.jwtTemplates.list()),
-    oauthApplications: await step("OAuth applications", () => client.oauthApplications.list()),
-    domains: await step("domains", () => client.domains.list()),
-    samlConnections: await step("SAML connections", () => client.samlConnections.list()),
-    enterpriseConnections: await step("enterprise connections", () => client.enterpriseConnections.list()),
-  };
+  const lists = new ListCache();
+  const objects: LiveObjects[] = [];
+  let instanceId: string | undefined;
+  for (const def of exportable()) {
+    const view = def.export as NonNullable<AnyDefinition["export"]>;
+    const items = await view.list({ client, lists, type: def.type });
+    progress(`${lowerFirst(view.title)}: ${view.singleton ? "read" : items.length}`);
+    if (view.instanceId && items[0] !== undefined) instanceId ??= view.instanceId(items[0]);
+    objects.push({ type: def.type, items });
+  }
+  if (instanceId === undefined) throw new Error("pulumi-clerk export: no resource named the instance");
+  return { instanceId, objects };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -154,228 +119,49 @@ function clean(v: unknown): unknown {
   return v;
 }
 
-function inputsOf(type: string, api: unknown): Record<string, unknown> {
-  const def = definitions.get(type);
-  if (!def) throw new Error(`pulumi-clerk export: no definition for ${type}`);
-  return clean(def.toInputs(api)) as Record<string, unknown>;
-}
-
 export function planExport(live: LiveInstance): ExportPlan {
   const resources: ExportedResource[] = [];
   const unexported: Unexported[] = [];
   const config: ConfigNeed[] = [];
   const warnings: string[] = [];
 
-  const secret = (type: string, name: string, field: string, key: string, optional = false): ConfigSecret => {
-    config.push({ key, type, name, field, optional });
-    return configSecret(key, optional);
-  };
-  const lost = (type: string, name: string, fields: readonly string[], reason = WRITE_ONLY_REASON) => {
-    for (const field of fields) unexported.push({ type, name, field, reason });
-  };
-
-  // Singletons: one each, fixed names.
-  const s = live;
-  resources.push({
-    type: "InstanceSettings",
-    name: "instance-settings",
-    importId: s.instance.id,
-    args: inputsOf("InstanceSettings", s.instance),
-  });
-  lost("InstanceSettings", "instance-settings", [
-    "testMode",
-    "hibp",
-    "supportEmail",
-    "clerkJsVersion",
-    "developmentOrigin",
-    "urlBasedSessionSyncing",
-    "preferredSignInStrategyWhenPasswordRequired",
-  ]);
-  resources.push({
-    type: "InstanceRestrictions",
-    name: "instance-restrictions",
-    importId: INSTANCE_RESTRICTIONS_ID,
-    args: s.restrictions ? inputsOf("InstanceRestrictions", s.restrictions) : {},
-  });
-  if (!s.restrictions) {
-    lost(
-      "InstanceRestrictions",
-      "instance-restrictions",
-      ["(all settings)"],
-      "Clerk refused the empty PATCH that is the only way to read them; adopted without declaring any",
-    );
-  }
-  resources.push({
-    type: "OrganizationSettings",
-    name: "organization-settings",
-    importId: ORGANIZATION_SETTINGS_ID,
-    args: inputsOf("OrganizationSettings", s.organizationSettings),
-  });
-  resources.push({
-    type: "OAuthApplicationSettings",
-    name: "oauth-application-settings",
-    importId: OAUTH_APPLICATION_SETTINGS_ID,
-    args: inputsOf("OAuthApplicationSettings", s.oauthApplicationSettings),
-  });
-  resources.push({
-    type: "InstanceCommunication",
-    name: "instance-communication",
-    importId: INSTANCE_COMMUNICATION_ID,
-    args: inputsOf("InstanceCommunication", s.communication),
-  });
-  resources.push({
-    type: "InstanceProtect",
-    name: "instance-protect",
-    importId: INSTANCE_PROTECT_ID,
-    args: inputsOf("InstanceProtect", s.protect),
-  });
-
-  // Collections: names from the natural key, deduplicated per type.
-  const each = <T extends { id: string; created_at?: number | undefined }>(
-    type: string,
-    items: readonly T[],
-    key: (api: T) => string,
-    declare: (api: T, name: string) => Omit<ExportedResource, "type" | "name" | "importId">,
-  ) => {
-    const named = items.map((api) => ({ api, key: key(api), id: api.id, createdAt: api.created_at }));
+  for (const { type, items } of live.objects) {
+    const def = definitions.get(type);
+    const view = def?.export;
+    if (!def || !view) throw new Error(`pulumi-clerk export: no export view for ${type}`);
+    // Only what a user can write: keys derived by check (or kept for other reasons) are not arguments.
+    const declarable = new Set(schemaKeys(def.inputs));
+    // Names from the natural key, deduplicated per type, the oldest object keeping the plain name.
+    const named = items.map((api) => {
+      const a = api as { created_at?: number };
+      return { api, key: view.key(api), id: def.id(api), createdAt: a.created_at };
+    });
     const names = assignNames(named);
     for (const n of named) {
       const name = names.get(n) as string;
-      resources.push({ type, name, importId: n.id, ...declare(n.api, name) });
-    }
-  };
-
-  each(
-    "RedirectUrl",
-    s.redirectUrls,
-    (a) => a.url,
-    (a) => ({ args: inputsOf("RedirectUrl", a) }),
-  );
-  each(
-    "AllowlistIdentifier",
-    s.allowlistIdentifiers,
-    (a) => a.identifier,
-    (a) => ({ args: inputsOf("AllowlistIdentifier", a) }),
-  );
-  each(
-    "BlocklistIdentifier",
-    s.blocklistIdentifiers,
-    (a) => a.identifier,
-    (a) => ({ args: inputsOf("BlocklistIdentifier", a) }),
-  );
-  each(
-    "JwtTemplate",
-    s.jwtTemplates,
-    (a) => a.name,
-    (a, name) => {
-      const args = inputsOf("JwtTemplate", a);
-      if (a.custom_signing_key) {
-        // Without the key in the program, the next update of this template would switch it back to
-        // Clerk's key (the PATCH replaces the whole template): so it must be declared, from config.
-        args.signingKey = secret("JwtTemplate", name, "signingKey", `jwtSigningKey_${name}`);
-      } else {
-        // Clerk's own key: the algorithm is Clerk's, not an argument worth pinning.
-        delete args.signingAlgorithm;
-      }
-      return { args };
-    },
-  );
-  each(
-    "OAuthApplication",
-    s.oauthApplications,
-    (a) => a.name,
-    (a, name) => {
-      if (!a.public) {
-        lost(
-          "OAuthApplication",
-          name,
-          ["clientSecret"],
-          "Clerk shows it only at creation or rotation; set rotateSecret to issue a new one (the old one then stops working)",
+      const inputs = Object.fromEntries(
+        Object.entries(clean(def.toInputs(n.api)) as Record<string, unknown>).filter(([k]) =>
+          declarable.has(k),
+        ),
+      );
+      const secret = (field: string, configKey: string, optional = false): ConfigSecret => {
+        const key = `${configKey}_${name}`;
+        config.push({ key, type, name, field, optional });
+        return configSecret(key, optional);
+      };
+      const args = clean(view.args ? view.args(n.api, inputs, secret) : inputs) as Record<string, unknown>;
+      const lost = view.unexported
+        ? view.unexported(n.api)
+        : (def.writeOnly ?? []).filter((field: string) => args[field] === undefined);
+      for (const u of lost) {
+        unexported.push(
+          typeof u === "string" ? { type, name, field: u, reason: WRITE_ONLY_REASON } : { type, name, ...u },
         );
       }
-      return { args: inputsOf("OAuthApplication", a) };
-    },
-  );
-  each(
-    "Domain",
-    s.domains,
-    (a) => a.name,
-    (a, name) => {
-      lost("Domain", name, ["isSecondary"]);
-      return {
-        args: inputsOf("Domain", a),
-        ...(a.is_satellite
-          ? {}
-          : { note: "The primary domain: adopted only; destroying it only removes it from the stack." }),
-      };
-    },
-  );
-  each(
-    "SamlConnection",
-    s.samlConnections,
-    (a) => a.name,
-    (a) => {
-      const args = inputsOf("SamlConnection", a);
-      // Clerk answers "" for attributes it maps by default; the argument wants only real names.
-      const mapping = Object.fromEntries(
-        Object.entries((args.attributeMapping ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ""),
-      );
-      if (Object.keys(mapping).length > 0) args.attributeMapping = mapping;
-      else delete args.attributeMapping;
-      return { args, note: "Deprecated at Clerk: consider moving to EnterpriseConnection." };
-    },
-  );
-  each(
-    "EnterpriseConnection",
-    s.enterpriseConnections,
-    (a) => a.name,
-    (a, name) => {
-      const args = inputsOf("EnterpriseConnection", a);
-      // Derived by the resource's own check, not an argument.
-      delete args.organizationLinked;
-      const saml = a.saml_connection;
-      if (a.provider.startsWith("saml_") && saml) {
-        args.saml = clean({
-          idpEntityId: saml.idp_entity_id,
-          idpSsoUrl: saml.idp_sso_url,
-          idpMetadataUrl: saml.idp_metadata_url,
-          allowSubdomains: saml.allow_subdomains,
-          allowIdpInitiated: saml.allow_idp_initiated,
-          forceAuthn: saml.force_authn,
-          loginHint: saml.login_hint && {
-            mode: saml.login_hint.mode,
-            ...(saml.login_hint.source ? { source: saml.login_hint.source } : {}),
-          },
-        });
-        lost("EnterpriseConnection", name, [
-          "saml.idpCertificate",
-          "saml.idpMetadata",
-          "saml.attributeMapping",
-        ]);
-      }
-      const oidc = a.oauth_config;
-      if (a.provider.startsWith("oidc_") && oidc) {
-        // Clerk resolves the endpoints from the discovery URL: declaring the resolved ones would pin them.
-        const endpoints = oidc.discovery_url
-          ? { discoveryUrl: oidc.discovery_url }
-          : { authUrl: oidc.auth_url, tokenUrl: oidc.token_url, userInfoUrl: oidc.user_info_url };
-        args.oidc = clean({
-          clientId: oidc.client_id,
-          // A PKCE client may have no secret at all: then the program runs without one.
-          clientSecret: secret(
-            "EnterpriseConnection",
-            name,
-            "oidc.clientSecret",
-            `oidcClientSecret_${name}`,
-            oidc.requires_pkce === true,
-          ),
-          ...endpoints,
-          requiresPkce: oidc.requires_pkce,
-        });
-      }
-      return { args };
-    },
-  );
+      const note = view.note?.(n.api);
+      resources.push({ type, name, importId: n.id, args, ...(note ? { note } : {}) });
+    }
+  }
 
   // The program must pass each resource's own check; a value that does not is reported, not hidden.
   for (const r of resources) {
@@ -386,7 +172,7 @@ export function planExport(live: LiveInstance): ExportPlan {
       warnings.push(`${r.type} "${r.name}": ${fields} fail(s) the resource's check; edit before pulumi up`);
     }
   }
-  return { instanceId: s.instance.id, resources, unexported, config, warnings };
+  return { instanceId: live.instanceId, resources, unexported, config, warnings };
 }
 
 function withPlaceholders(v: unknown): unknown {
@@ -401,25 +187,8 @@ function withPlaceholders(v: unknown): unknown {
 // ---------------------------------------------------------------------------------------------------
 // Writing the program
 
-/** Section order in the program: instance-wide settings first, then collections. */
-const SECTIONS: Array<[type: string, title: string]> = [
-  ["InstanceSettings", "Instance-wide settings (one each per instance; destroy only forgets them)"],
-  ["InstanceRestrictions", ""],
-  ["OrganizationSettings", ""],
-  ["OAuthApplicationSettings", ""],
-  ["InstanceCommunication", ""],
-  ["InstanceProtect", ""],
-  ["Domain", "Domains"],
-  ["RedirectUrl", "Redirect URLs"],
-  ["AllowlistIdentifier", "Allow-list identifiers"],
-  ["BlocklistIdentifier", "Block-list identifiers"],
-  ["JwtTemplate", "JWT templates"],
-  ["OAuthApplication", "OAuth applications"],
-  ["EnterpriseConnection", "Enterprise connections"],
-  ["SamlConnection", "SAML connections"],
-];
-
-const SINGLETONS = new Set(SECTIONS.slice(0, 6).map(([type]) => type));
+/** The heading of the instance-wide settings, which come first. */
+const SINGLETONS_TITLE = "Instance-wide settings (one each per instance; destroy only forgets them)";
 
 export interface ProgramOptions {
   /** Pulumi project name; also the namespace of the config keys the program reads. */
@@ -450,17 +219,22 @@ export function unexportedLines(plan: ExportPlan, maxNames = Number.POSITIVE_INF
     g.names.push(u.name);
   }
   return [...groups.values()].map(({ head, reason, names }) => {
-    const shown = names.slice(0, maxNames).join(", ");
+    const shown = [...names].sort(naturalOrder).slice(0, maxNames).join(", ");
     const more = names.length > maxNames ? ` and ${names.length - maxNames} more` : "";
     return `${head} (${shown}${more}): ${reason}`;
   });
 }
 
+// Names in a stable order: the order Clerk lists objects in is not ours to rely on.
+const naturalOrder = (a: string, b: string) => a.localeCompare(b, "en", { numeric: true });
+
 export function configLines(plan: ExportPlan): string[] {
-  return plan.config.map(
-    (c) =>
-      `pulumi config set --secret ${c.key} <${c.type} "${c.name}" ${c.field}>${c.optional ? "   (optional)" : ""}`,
-  );
+  return [...plan.config]
+    .sort((a, b) => naturalOrder(a.key, b.key))
+    .map(
+      (c) =>
+        `pulumi config set --secret ${c.key} <${c.type} "${c.name}" ${c.field}>${c.optional ? "   (optional)" : ""}`,
+    );
 }
 
 export function renderProgram(plan: ExportPlan, opts: ProgramOptions): string {
@@ -491,14 +265,18 @@ export function renderProgram(plan: ExportPlan, opts: ProgramOptions): string {
     "const config = new pulumi.Config();",
     "",
   );
-  for (const [type, title] of SECTIONS) {
-    const list = plan.resources.filter((r) => r.type === type).sort((a, b) => (a.name < b.name ? -1 : 1));
+  let singletonsHeaded = false;
+  for (const def of exportable()) {
+    const view = def.export as NonNullable<AnyDefinition["export"]>;
+    const list = plan.resources.filter((r) => r.type === def.type).sort((a, b) => (a.name < b.name ? -1 : 1));
     if (list.length === 0) continue;
-    if (title) out.push(`// ${title}`, "");
+    if (!view.singleton) out.push(`// ${view.title}`, "");
+    else if (!singletonsHeaded) out.push(`// ${SINGLETONS_TITLE}`, "");
+    singletonsHeaded ||= view.singleton === true;
     for (const r of list) {
       if (r.note) out.push(`// ${r.note}`);
       // Singletons adopt the instance's one object by themselves and take no importId.
-      const args = SINGLETONS.has(r.type) ? r.args : { importId: r.importId, ...r.args };
+      const args = view.singleton ? r.args : { importId: r.importId, ...r.args };
       out.push(`new clerk.${r.type}(${JSON.stringify(r.name)}, ${literal(args)});`);
       out.push("");
     }

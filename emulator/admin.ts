@@ -1,4 +1,5 @@
 import type { ServerResponse } from "node:http";
+import { JSON_CONTENT_TYPE } from "./body";
 import type { FaultConfig } from "./faults";
 import type { RequestLog } from "./log";
 import type { RateLimitConfig } from "./rate-limit";
@@ -22,7 +23,7 @@ export function handleAdmin(
   deps: AdminDeps,
 ): void {
   const [status, body] = route(req, deps);
-  res.writeHead(status, body === undefined ? {} : { "content-type": "application/json; charset=utf-8" });
+  res.writeHead(status, body === undefined ? {} : { "content-type": JSON_CONTENT_TYPE });
   res.end(body === undefined ? "" : JSON.stringify(body));
 }
 

@@ -2,6 +2,9 @@ import type { IncomingMessage } from "node:http";
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
+/** What every JSON answer is labelled with: Clerk sends exactly this, with no `charset` parameter. */
+export const JSON_CONTENT_TYPE = "application/json";
+
 export interface RawBody {
   text: string;
   bytes: number;

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
-import { DEFAULT_MAX_BODY_BYTES, isJsonContentType, readBody } from "./body";
+import { DEFAULT_MAX_BODY_BYTES, isJsonContentType, JSON_CONTENT_TYPE, readBody } from "./body";
 import {
   ClerkApiError,
   errorBody,
@@ -295,8 +295,11 @@ function responseHeaders(
   body: unknown,
 ): Record<string, string> {
   return {
-    ...(body === undefined ? {} : { "content-type": "application/json; charset=utf-8" }),
+    // Exactly `application/json`: Clerk's Node client parses a body as JSON only for that exact value.
+    ...(body === undefined ? {} : { "content-type": JSON_CONTENT_TYPE }),
+    // Clerk's answers carry the trace id as `x-clerk-trace-id`; its Go client reads `Clerk-Trace-Id`.
     "x-clerk-trace-id": traceId,
+    "clerk-trace-id": traceId,
     ...extra,
   };
 }

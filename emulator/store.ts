@@ -22,9 +22,9 @@ import type {
 type Listener = () => void;
 
 /**
- * One kind of object, in insertion order (lists are returned oldest first). Values go in and come out
- * as copies, so neither a handler nor a test can change stored state without going through here, and
- * every change notifies the store (which persists it).
+ * One kind of object, in insertion order (creation order; each route decides the order it lists in).
+ * Values go in and come out as copies, so neither a handler nor a test can change stored state without
+ * going through here, and every change notifies the store (which persists it).
  */
 export class Collection<T extends { id: string }> {
   #items = new Map<string, T>();

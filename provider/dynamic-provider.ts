@@ -1,7 +1,7 @@
 /**
  * The `__provider` value stored in every resource's state. Pulumi's dynamic-provider process turns it
  * back into a provider with `requireFromString(text).handler()`, in another process and from the
- * program's working directory (DESIGN.md rule 1).
+ * program's working directory (see docs/architecture.md, "The serialization boundary").
  *
  * `pulumi.dynamic.Resource` would produce it by serializing a closure (about 2.2 KB for seven
  * delegating methods, stored twice per resource). We write the module text ourselves instead: it

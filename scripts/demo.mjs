@@ -1,7 +1,8 @@
 // `npm run demo`: the quickstart, end to end, with no Clerk account. Starts the built-in Clerk emulator
-// (its state kept in .demo/emulator-state.json), then runs `pulumi up --refresh` of examples/quickstart
-// with the real Pulumi engine and a local backend (.demo/backend). Run it twice: the second run changes
-// nothing. `--refresh` reads Clerk first, so an edit made behind Pulumi's back (--tamper) is undone.
+// (its state kept in .demo/emulator-state.json), then runs `pulumi up --refresh` in examples/quickstart,
+// the Pulumi project the README describes, with the real `pulumi` CLI (which starts Pulumi's Node.js
+// language host to run index.ts) and a local backend (.demo/backend). Run it twice: the second run
+// changes nothing. `--refresh` reads Clerk first, so an edit made behind Pulumi's back (--tamper) is undone.
 //
 //   npm run demo               up
 //   npm run demo -- --preview  preview only
@@ -9,47 +10,29 @@
 //   npm run demo -- --tamper   edit the JWT template behind Pulumi's back, as a dashboard user would
 //   npm run demo -- --drift    pulumi-clerk drift: exit 2 and the differing fields after --tamper
 //   npm run demo -- --export D pulumi-clerk export: write a program adopting the emulator's objects to D
-//
-// The program runs as an Automation API inline program: that needs no Node language host, which cannot
-// be built on machines without a Pulumi release (see README, "How the tests run Pulumi").
 import { spawn } from "node:child_process";
-import { mkdirSync, readFileSync } from "node:fs";
-import Module, { createRequire } from "node:module";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { delimiter, dirname, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { findEngine } from "./engine.mjs";
+import { findEngine, requireLanguageHost } from "./engine.mjs";
 
 const require = createRequire(import.meta.url);
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-// DEMO_DIR (default .demo/) holds the emulator's state, the backend and the stack's config file; it
-// must lie inside the repository so that `pulumi-clerk` resolves from it (the provider process's cwd).
+// DEMO_DIR (default .demo/) holds the emulator's state, the backend and the stack's config file, so
+// several demo folders never share a stack.
 const demoDir = resolve(process.env.DEMO_DIR ?? join(root, ".demo"));
-const programFile = join(root, "examples", "quickstart", "index.ts");
+const projectDir = join(root, "examples", "quickstart");
+const STACK = "demo";
+const configFile = join(demoDir, `Pulumi.${STACK}.yaml`);
 const argv = process.argv.slice(2);
 const op = ["destroy", "preview", "tamper", "drift", "export"].find((o) => argv.includes(`--${o}`)) ?? "up";
 const DEMO_KEY = "sk_test_pulumi_clerk_demo";
 
-/** Runs the TypeScript program the way ts-node would: transpile to CommonJS, evaluate as a module. */
-function loadProgram(file) {
-  const ts = require("typescript");
-  const { outputText } = ts.transpileModule(readFileSync(file, "utf8"), {
-    compilerOptions: {
-      module: ts.ModuleKind.CommonJS,
-      target: ts.ScriptTarget.ES2022,
-      esModuleInterop: true,
-    },
-    fileName: file,
-  });
-  const m = new Module(file);
-  m.filename = file;
-  m.paths = Module._nodeModulePaths(dirname(file));
-  m._compile(outputText, file);
-  return m.exports;
-}
-
 async function main() {
   const engine = findEngine();
   if (!engine) throw new Error("no Pulumi CLI found: run `npm run engine` first (it builds one if needed)");
+  const languageHost = requireLanguageHost(engine.bin);
   mkdirSync(join(demoDir, "backend"), { recursive: true });
 
   const { startEmulator } = require("../dist/emulator/index.js");
@@ -70,43 +53,39 @@ async function main() {
       const out = resolve(argv[argv.indexOf("--export") + 1] ?? "clerk-export");
       return await cli(["export", "--out", out, "--force"], emulator);
     }
-    // The engine, the dynamic-provider launcher and Node 24 must all be on PATH for the provider process.
-    process.env.PATH = [
-      dirname(engine.bin),
-      join(root, "node_modules", ".bin"),
-      join(root, "node_modules", "@pulumi", "pulumi"),
-      process.env.PATH,
-    ].join(delimiter);
-    const stackEnv = {
+    const env = {
+      ...process.env,
+      // This Node (the project's Node 24) runs the program and the dynamic-provider process; the CLI's
+      // folder holds the language host and the dynamic-provider launcher.
+      PATH: [
+        dirname(process.execPath),
+        dirname(engine.bin),
+        dirname(languageHost.bin),
+        process.env.PATH,
+      ].join(delimiter),
       PULUMI_BACKEND_URL: `file://${join(demoDir, "backend")}`,
       PULUMI_CONFIG_PASSPHRASE: process.env.PULUMI_CONFIG_PASSPHRASE ?? "pulumi-clerk-demo",
       PULUMI_SKIP_UPDATE_CHECK: "true",
       PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
     };
-    const { LocalWorkspace } = require("@pulumi/pulumi/automation");
-    const stack = await LocalWorkspace.createOrSelectStack(
-      {
-        stackName: "demo",
-        projectName: "pulumi-clerk-quickstart",
-        program: async () => loadProgram(programFile),
-      },
-      { workDir: demoDir, envVars: stackEnv },
-    );
-    await stack.setAllConfig({
-      "clerk:apiUrl": { value: emulator.url },
-      // Any sk_test_ key opens the emulator; a real one belongs in `pulumi config set --secret`.
-      "clerk:secretKey": { value: DEMO_KEY, secret: true },
-    });
-    if (op === "drift") return await cli(["drift", "--stack", "demo", "--cwd", demoDir], emulator, stackEnv);
-    const onOutput = (text) => process.stdout.write(text);
-    const result =
+    const pulumi = (args, opts) => run(engine.bin, [...args, "--non-interactive"], env, opts);
+    await ensureStack(pulumi, emulator);
+    if (op === "drift") {
+      return await cli(["drift", "--stack", STACK, "--cwd", projectDir], emulator, {
+        PULUMI_BACKEND_URL: env.PULUMI_BACKEND_URL,
+        PULUMI_CONFIG_PASSPHRASE: env.PULUMI_CONFIG_PASSPHRASE,
+        PATH: env.PATH,
+      });
+    }
+    const args =
       op === "destroy"
-        ? await stack.destroy({ onOutput, color: "never" })
+        ? ["destroy", "--yes"]
         : op === "preview"
-          ? await stack.preview({ onOutput, color: "never", refresh: true })
-          : await stack.up({ onOutput, color: "never", refresh: true });
-    const summary = op === "preview" ? result.changeSummary : result.summary.resourceChanges;
-    const counts = Object.entries(summary ?? {})
+          ? ["preview", "--refresh"]
+          : ["up", "--yes", "--refresh"];
+    const result = await pulumi([...args, "--stack", STACK, "--config-file", configFile], { echo: true });
+    if (result.code !== 0) throw new Error(`pulumi ${args[0]} failed (exit code ${result.code})`);
+    const counts = Object.entries(changeSummary(result.stdout))
       .map(([k, v]) => `${k} ${v}`)
       .join(", ");
     console.log(
@@ -116,6 +95,69 @@ async function main() {
   } finally {
     await emulator.close();
   }
+}
+
+/**
+ * Creates the demo stack once, with its config file in DEMO_DIR rather than in the project folder
+ * (`pulumi stack init` writes it beside Pulumi.yaml; every later command is given `--config-file`).
+ */
+async function ensureStack(pulumi, emulator) {
+  if (!existsSync(configFile) || (await pulumi(["stack", "select", STACK])).code !== 0) {
+    const written = join(projectDir, `Pulumi.${STACK}.yaml`);
+    rmSync(written, { force: true });
+    await must(pulumi(["stack", "init", STACK, "--secrets-provider", "passphrase"]));
+    renameSync(written, configFile);
+  }
+  const set = (...a) => must(pulumi(["config", "set", ...a, "--stack", STACK, "--config-file", configFile]));
+  await set("clerk:apiUrl", emulator.url);
+  // Any sk_test_ key opens the emulator; a real one belongs in `pulumi config set --secret`.
+  await set("--secret", "clerk:secretKey", DEMO_KEY);
+}
+
+async function must(pending) {
+  const r = await pending;
+  if (r.code !== 0) throw new Error(`${r.command} failed (exit code ${r.code}):\n${r.stdout}${r.stderr}`);
+  return r;
+}
+
+/**
+ * Runs a command without blocking this process (the emulator answers from it), in the project folder;
+ * `echo` streams its output to the terminal as it comes.
+ */
+function run(bin, args, env, { echo = false } = {}) {
+  const child = spawn(bin, args, { cwd: projectDir, env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d) => {
+    stdout += d;
+    if (echo) process.stdout.write(d);
+  });
+  child.stderr.on("data", (d) => {
+    stderr += d;
+    if (echo) process.stderr.write(d);
+  });
+  return new Promise((done) =>
+    child.on("close", (code) => done({ code: code ?? 1, stdout, stderr, command: `pulumi ${args[0]}` })),
+  );
+}
+
+/** The CLI's last "Resources:" block (`+ 6 created`, `6 unchanged`, `~ 1 to update`) as { create: 6, ... }. */
+function changeSummary(stdout) {
+  const words = {
+    create: "create",
+    update: "update",
+    delete: "delete",
+    replace: "replace",
+    unchange: "same",
+  };
+  const block = stdout.split(/^Resources:$/m).at(-1) ?? "";
+  const summary = {};
+  for (const line of block.split("\n").slice(1)) {
+    const m = /^\s+(?:[-+~]\s+|\+-\s*)?(\d+) (?:to )?(\w+?)d?$/.exec(line.trimEnd());
+    if (!m) break;
+    summary[words[m[2]] ?? m[2]] = Number(m[1]);
+  }
+  return summary;
 }
 
 /** What a dashboard edit would do: change the JWT template's lifetime through Clerk's API. */

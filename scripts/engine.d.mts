@@ -9,3 +9,26 @@ export interface FoundEngine {
 export declare function pulumiHome(env?: NodeJS.ProcessEnv): string;
 export declare function installDir(version?: string, env?: NodeJS.ProcessEnv): string;
 export declare function findEngine(env?: NodeJS.ProcessEnv): FoundEngine | undefined;
+export declare const LANGUAGE_HOST: string;
+export declare const LANGUAGE_HOST_SOURCE: string;
+export interface FoundLanguageHost {
+  bin: string;
+  source: "next to the CLI" | "PATH";
+}
+export type LanguageHostPlan =
+  | ({ action: "reuse" } & FoundLanguageHost)
+  | { action: "build"; script: string; into: string }
+  | { action: "missing"; message: string };
+export declare function findLanguageHost(
+  engineBin: string,
+  env?: NodeJS.ProcessEnv,
+): FoundLanguageHost | undefined;
+export declare function missingLanguageHostMessage(engineBin: string): string;
+export declare function planLanguageHost(
+  engineBin: string,
+  opts?: { env?: NodeJS.ProcessEnv; sourceDir?: string },
+): LanguageHostPlan;
+export declare function requireLanguageHost(
+  engineBin: string,
+  opts?: { env?: NodeJS.ProcessEnv; sourceDir?: string },
+): FoundLanguageHost;

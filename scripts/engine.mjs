@@ -1,17 +1,25 @@
 #!/usr/bin/env node
 // `npm run engine`: make sure a real Pulumi CLI (>= 3.250) is installed, building v3.274.1 from the Go
-// module proxy when none is found. No release binary can be downloaded on these machines (see DESIGN.md,
-// "The real Pulumi engine on these machines"). Idempotent: a second run only checks and prints.
+// module proxy when none is found, and that Pulumi's Node.js language host (`pulumi-language-nodejs`, what
+// `pulumi up` starts for a `runtime: nodejs` project) sits next to it or on PATH, building it from
+// ../shared/tools/pulumi-language-nodejs when that folder is beside the repository. No release binary can
+// be downloaded on these machines. Idempotent: a second run only checks and prints.
 //
 // Plain Node ESM with no dependencies: it must also run on the machine's Node 20.
 //
 //   node scripts/engine.mjs            find or build, print the version and path
 //   node scripts/engine.mjs --rebuild  build v3.274.1 even if a usable CLI exists
+//   node scripts/engine.mjs --tolerate-missing-language-host
+//                                      `npm test`: without a language host, say so and exit 0, so the
+//                                      tiers that need none run and those that do fail with the message
 //
-// The harness (test/e2e/harness) imports findEngine() so both agree on which CLI is used.
+// The test harnesses and scripts/demo.mjs import findEngine() and findLanguageHost() so all agree on
+// which CLI and language host are used.
 import { spawn, spawnSync } from "node:child_process";
 import {
+  accessSync,
   chmodSync,
+  constants,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -19,6 +27,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
 } from "node:fs";
 import { homedir } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
@@ -31,6 +40,10 @@ const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const goModuleDir = join(root, "engine");
+
+export const LANGUAGE_HOST = "pulumi-language-nodejs";
+/** The language host's source and build script, when a `shared/` folder sits beside the repository. */
+export const LANGUAGE_HOST_SOURCE = join(root, "..", "shared", "tools", LANGUAGE_HOST);
 
 export function pulumiHome(env = process.env) {
   return env.PULUMI_HOME || join(homedir(), ".pulumi");
@@ -66,11 +79,20 @@ function usableVersion(bin, env = process.env) {
   return text;
 }
 
+function isExecutableFile(file) {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 function onPath(name, env = process.env) {
   for (const dir of (env.PATH ?? "").split(delimiter)) {
     if (!dir) continue;
     const candidate = join(dir, name);
-    if (existsSync(candidate)) return candidate;
+    if (isExecutableFile(candidate)) return candidate;
   }
   return undefined;
 }
@@ -98,6 +120,71 @@ export function findEngine(env = process.env) {
     if (version) return { bin, version, source: "PULUMI_HOME" };
   }
   return undefined;
+}
+
+/**
+ * The Node.js language host the CLI at `engineBin` will start: the one next to it (where a regular Pulumi
+ * install puts it, found without any PATH change), else one on PATH. Returns { bin, source } or undefined.
+ */
+export function findLanguageHost(engineBin, env = process.env) {
+  const beside = join(dirname(engineBin), LANGUAGE_HOST);
+  if (isExecutableFile(beside)) return { bin: beside, source: "next to the CLI" };
+  const fromPath = onPath(LANGUAGE_HOST, env);
+  if (fromPath) return { bin: fromPath, source: "PATH" };
+  return undefined;
+}
+
+/** What to tell someone who has no language host and no way to build one here. */
+export function missingLanguageHostMessage(engineBin) {
+  return (
+    `no Pulumi Node.js language host (${LANGUAGE_HOST}) next to ${engineBin} or on PATH, and no ` +
+    `${LANGUAGE_HOST_SOURCE} to build one from. \`pulumi up\` of a project folder (Pulumi.yaml with ` +
+    "`runtime: nodejs`) needs it; a regular Pulumi install ships it next to the `pulumi` binary. Install " +
+    "Pulumi from https://www.pulumi.com/docs/install/ (e.g. `curl -fsSL https://get.pulumi.com | sh`), " +
+    "put its bin folder (~/.pulumi/bin) on PATH, and run `npm run engine` again."
+  );
+}
+
+/**
+ * Decides how `npm run engine` gets a language host for the CLI at `engineBin`: reuse an installed one,
+ * build one from `sourceDir` next to the CLI, or give up with missingLanguageHostMessage().
+ */
+export function planLanguageHost(engineBin, { env = process.env, sourceDir = LANGUAGE_HOST_SOURCE } = {}) {
+  const found = findLanguageHost(engineBin, env);
+  if (found) return { action: "reuse", ...found };
+  const script = join(sourceDir, "build");
+  if (existsSync(script)) return { action: "build", script, into: dirname(engineBin) };
+  return { action: "missing", message: missingLanguageHostMessage(engineBin) };
+}
+
+/**
+ * For the tiers and scripts that run a project folder through the CLI: the language host, or an error
+ * saying how to get one (never a skip).
+ */
+export function requireLanguageHost(engineBin, opts = {}) {
+  const plan = planLanguageHost(engineBin, opts);
+  if (plan.action === "reuse") return { bin: plan.bin, source: plan.source };
+  if (plan.action === "missing") throw new Error(plan.message);
+  throw new Error(
+    `no Pulumi Node.js language host (${LANGUAGE_HOST}) next to ${engineBin} or on PATH yet: run \`npm run engine\`, which builds it from ${plan.script} (about a minute)`,
+  );
+}
+
+async function ensureLanguageHost(engineBin, { tolerateMissing = false } = {}) {
+  const plan = planLanguageHost(engineBin);
+  if (plan.action === "reuse") return `${plan.bin} (${plan.source})`;
+  if (plan.action === "missing" && !tolerateMissing) throw new Error(plan.message);
+  // Before `npm test`: the tiers that need no language host still run; those that do fail with this.
+  if (plan.action === "missing") return `MISSING (the user tier and the demo will fail): ${plan.message}`;
+  console.log(
+    `engine: building ${LANGUAGE_HOST} from ${plan.script} into ${plan.into} (about a minute after a CLI build, two cold)`,
+  );
+  const started = Date.now();
+  const child = spawn("bash", [plan.script, plan.into], { stdio: ["ignore", "inherit", "inherit"] });
+  const code = await new Promise((res) => child.on("close", res));
+  const built = findLanguageHost(engineBin, {});
+  if (code !== 0 || !built) throw new Error(`building ${LANGUAGE_HOST} failed (exit code ${code})`);
+  return `${built.bin} (built in ${fmtDuration(Date.now() - started)})`;
 }
 
 function fmtDuration(ms) {
@@ -207,13 +294,12 @@ async function main() {
     found = { bin, version, source: "built" };
   }
   console.log(`engine: dynamic-provider launcher: ${ensureLauncher(found.bin)}`);
+  // The Go module proxy refuses the language host's own module, hence the source under ../shared/tools.
+  const tolerateMissing = process.argv.includes("--tolerate-missing-language-host");
+  console.log(`engine: Node.js language host: ${await ensureLanguageHost(found.bin, { tolerateMissing })}`);
   console.log(
     `engine: pulumi ${found.version} (${found.source}: ${found.bin}) ready in ${fmtDuration(Date.now() - started)}`,
   );
-  // No Node language host: the module proxy here answers 403 "This module version is not available."
-  // for every query of github.com/pulumi/pulumi/sdk/nodejs/cmd/pulumi-language-nodejs/v3 (@v/list,
-  // @latest, by branch or tag), and pkg/v3's .info names no commit to ask for. The e2e harness runs
-  // Automation API inline programs, which need none.
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {

@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import { redactString } from "./redact";
-import { type ClerkError, ClerkErrorsSchema } from "./schemas/common";
+import { type ClerkError, ClerkErrorsSchema, pathInBody } from "./schemas/common";
 
 export interface ClerkApiErrorInit {
   status: number;
@@ -24,8 +24,7 @@ export class ClerkApiError extends Error {
 
   constructor(init: ClerkApiErrorInit) {
     const parsed = parseClerkErrors(init.rawBody);
-    // Clerk puts the trace id in the body; its Cloudflare ray id is the fallback @clerk/backend uses too.
-    const traceId = parsed.traceId ?? init.headers["cf-ray"];
+    const traceId = parsed.traceId ?? traceIdFromHeaders(init.headers);
     super(formatApiErrorMessage(init, parsed.errors, traceId));
     this.status = init.status;
     this.errors = parsed.errors;
@@ -40,6 +39,19 @@ export class ClerkApiError extends Error {
   get code(): string | undefined {
     return this.errors[0]?.code;
   }
+}
+
+/**
+ * Clerk puts the trace id in the error body (`clerk_trace_id`) and in a response header: answers carry
+ * `x-clerk-trace-id`, and Clerk's Go client reads `Clerk-Trace-Id`. Cloudflare's ray id is the last
+ * resort, as in Clerk's Node client. Header names are lower-case here.
+ */
+function traceIdFromHeaders(headers: Record<string, string>): string | undefined {
+  for (const name of ["clerk-trace-id", "x-clerk-trace-id", "cf-ray"]) {
+    const value = headers[name]?.trim();
+    if (value) return value;
+  }
+  return undefined;
 }
 
 function parseClerkErrors(rawBody: string): { errors: ClerkError[]; traceId?: string } {
@@ -145,13 +157,16 @@ export class ClerkResponseValidationError extends Error {
     body: unknown;
   }) {
     const first = init.issues[0];
-    const fieldPath = first ? formatIssuePath(first.path) : "";
+    const path = first ? pathInBody(init.body, first.path) : [];
+    const fieldPath = formatIssuePath(path);
     const more = init.issues.length > 1 ? ` (+${init.issues.length - 1} more)` : "";
-    const where = fieldPath ? `at ${fieldPath}` : "at the top level";
+    // A field this client needs that Clerk did not send says so plainly; anything else gives zod's words.
+    const problem =
+      fieldPath && isMissing(init.body, path)
+        ? `required field ${fieldPath} is missing`
+        : `${fieldPath ? `at ${fieldPath}` : "at the top level"}: ${first?.message ?? "invalid"}`;
     super(
-      redactString(
-        `Clerk API ${init.method} ${init.path} returned an unexpected body: ${where}: ${first?.message ?? "invalid"}${more}`,
-      ),
+      redactString(`Clerk API ${init.method} ${init.path} returned an unexpected body: ${problem}${more}`),
     );
     this.method = init.method;
     this.path = init.path;
@@ -160,6 +175,17 @@ export class ClerkResponseValidationError extends Error {
     this.fieldPath = fieldPath;
     this.body = init.body;
   }
+}
+
+/** True when the body has the parent of `path` but not its last key. */
+function isMissing(body: unknown, path: readonly PropertyKey[]): boolean {
+  let node: unknown = body;
+  for (const key of path.slice(0, -1)) {
+    if (node === null || typeof node !== "object") return false;
+    node = (node as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path[path.length - 1];
+  return node !== null && typeof node === "object" && last !== undefined && !(last in node);
 }
 
 export function formatIssuePath(path: readonly PropertyKey[]): string {

@@ -8,7 +8,7 @@ export {
   type NetworkErrorKind,
 } from "./errors";
 export type { ClerkLogger } from "./logger";
-export { collectArrayPages, collectCountedPages, MAX_PAGE_SIZE } from "./pagination";
+export { collectPages, type ListPage, MAX_PAGE_SIZE, toListPage } from "./pagination";
 export { redactBody, redactHeaders, redactString } from "./redact";
 export type { RequestOptions, ResponseValidation } from "./request";
 export { DEFAULT_RETRY, decideRetry, parseRetryAfter, type RetryConfig } from "./retry";

@@ -3,14 +3,14 @@
 
 const REDACTED = "[REDACTED]";
 
-/** Secret keys look like `sk_test_…` / `sk_live_…`. */
-const SECRET_KEY_PATTERN = /\bsk_(test|live)_[A-Za-z0-9_-]+/g;
+/** Secret keys look like `sk_test_…` / `sk_live_…`; restricted keys like `rk_test_…` / `rk_live_…`. */
+const SECRET_KEY_PATTERN = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
 
 /** Body fields that carry secrets in the endpoints this client covers. */
 const SECRET_FIELDS = new Set(["client_secret", "signing_key", "secret", "secret_key", "api_key"]);
 
 export function redactString(text: string): string {
-  return text.replace(SECRET_KEY_PATTERN, (_m, env: string) => `sk_${env}_${REDACTED}`);
+  return text.replace(SECRET_KEY_PATTERN, (_m, kind: string, env: string) => `${kind}_${env}_${REDACTED}`);
 }
 
 /** A copy of `value` with secret fields masked and secret keys scrubbed from every string. */

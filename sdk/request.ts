@@ -2,6 +2,7 @@ import pRetry from "p-retry";
 import type { z } from "zod";
 import { ClerkApiError, ClerkResponseValidationError } from "./errors";
 import type { ClerkLogger } from "./logger";
+import { redactString } from "./redact";
 import {
   backoffDelay,
   decideRetry,
@@ -10,7 +11,9 @@ import {
   rateLimitDelay,
   resolveRetryConfig,
 } from "./retry";
+import { collectUnknownEnumValues, type UnknownEnumValue } from "./schemas/common";
 import type { HttpMethod, Transport, TransportRequest } from "./transport";
+import { unknownFields } from "./unknowns";
 
 /** Per-call options accepted by every endpoint method. */
 export interface RequestOptions {
@@ -91,8 +94,12 @@ export function createRequester(config: RequesterConfig): Requester {
         json = text;
       }
       if (validation === "off") return json as T;
-      const parsed = s.schema.safeParse(json);
-      if (parsed.success) return parsed.data;
+      const schema = s.schema;
+      const { result: parsed, unknown } = collectUnknownEnumValues(() => schema.safeParse(json));
+      if (parsed.success) {
+        if (config.logger?.debug) logUnknowns(config.logger.debug, s, json, parsed.data, unknown);
+        return parsed.data;
+      }
       const error = new ClerkResponseValidationError({
         method: s.method,
         path: s.path,
@@ -139,6 +146,32 @@ export function createRequester(config: RequesterConfig): Requester {
       },
     });
   };
+}
+
+/**
+ * A field or enum value this client does not know is not an error (Clerk adds them over time): it is
+ * ignored, and said at debug level so a user chasing a difference can see it.
+ */
+function logUnknowns(
+  debug: NonNullable<ClerkLogger["debug"]>,
+  spec: { method: string; path: string },
+  raw: unknown,
+  parsed: unknown,
+  enums: UnknownEnumValue[],
+): void {
+  const fields = unknownFields(raw, parsed);
+  if (fields.length === 0 && enums.length === 0) return;
+  const values = [...new Set(enums.map((e) => e.value))];
+  const parts = [
+    ...(fields.length > 0 ? [`fields ${fields.join(", ")}`] : []),
+    ...(values.length > 0 ? [`enum values ${values.map((v) => JSON.stringify(v)).join(", ")}`] : []),
+  ];
+  debug(
+    redactString(
+      `clerk: ${spec.method} ${spec.path}: ignoring what this client does not know: ${parts.join("; ")}`,
+    ),
+    { unknownFields: fields, unknownEnumValues: values.map(redactString) },
+  );
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { AllowlistIdentifierRecord } from "../types";
 import { parseBody } from "../validate";
-import { classifyIdentifier, deleted, ok, plainList } from "./common";
+import { arrayOrPagedList, classifyIdentifier, deleted, newestFirst, ok } from "./common";
 
 const CreateBody = z.strictObject({ identifier: z.string(), notify: z.boolean().optional() });
 
@@ -24,7 +24,8 @@ export const allowlistRoutes: Route[] = [
   {
     method: "GET",
     path: "/allowlist_identifiers",
-    handler: ({ store, query }) => plainList(store.allowlistIdentifiers.list(), query, render(store)),
+    handler: ({ store, query }) =>
+      arrayOrPagedList(newestFirst(store.allowlistIdentifiers.list()), query, render(store)),
   },
   {
     method: "POST",

@@ -4,8 +4,8 @@ import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
 import type { Store } from "../store";
 import type { BlocklistIdentifierRecord } from "../types";
-import { parseBody } from "../validate";
-import { classifyIdentifier, deleted, ok } from "./common";
+import { boolParam, parseBody } from "../validate";
+import { classifyIdentifier, deleted, ok, pagedList } from "./common";
 
 const CreateBody = z.strictObject({ identifier: z.string() });
 
@@ -21,12 +21,14 @@ const render = (store: Store) => (r: BlocklistIdentifierRecord) => ({
 
 export const blocklistRoutes: Route[] = [
   {
-    // The spec declares no paging parameters here: the whole list, as {data, total_count}.
+    // The spec declares no paging parameters here, but Clerk's clients page it (`limit`/`offset`, and
+    // `paginated=true` from the Go client): pages of 10 unless asked otherwise, so a client that reads
+    // only the first page misses entries.
     method: "GET",
     path: "/blocklist_identifiers",
-    handler: ({ store }) => {
-      const all = store.blocklistIdentifiers.list();
-      return ok({ data: all.map(render(store)), total_count: all.length });
+    handler: ({ store, query }) => {
+      boolParam(query, "paginated"); // accepted (the answer is {data, total_count} either way)
+      return pagedList(store.blocklistIdentifiers.list(), query, render(store));
     },
   },
   {

@@ -1,6 +1,6 @@
 import { notFound, paramFormatInvalid } from "../errors";
 import type { IdentifierType } from "../types";
-import { boolParam, type Page, paginate, parsePage } from "../validate";
+import { boolParam, paginate, parsePage } from "../validate";
 
 export const deleted = (object: string, id: string) => ({ status: 200, body: { object, id, deleted: true } });
 
@@ -11,21 +11,29 @@ export function mustFind<T>(value: T | undefined, what: string): T {
   return value;
 }
 
-/** `{data, total_count}` with limit/offset. */
+/** `{data, total_count}` paged by `limit` (default 10, as at Clerk) and `offset`. */
 export function pagedList<T, R>(items: T[], query: URLSearchParams, render: (v: T) => R) {
   const page = parsePage(query);
   return ok({ data: paginate(items, page).map(render), total_count: items.length });
 }
 
 /**
- * The plain-array lists (allowlist, redirect URLs, JWT templates): all items unless `paginated=true`,
- * which applies `limit`/`offset` (the response stays a plain array, as the spec says).
+ * Allowlist, redirect URLs, JWT templates: without `paginated` a plain array of everything; with
+ * `paginated=true` Clerk answers `{data, total_count}` paged by `limit`/`offset` (its official Node and
+ * Go clients both send `paginated=true` and read that envelope; the spec only shows the array).
  */
-export function plainList<T, R>(items: T[], query: URLSearchParams, render: (v: T) => R) {
-  const paginated = boolParam(query, "paginated");
-  const page: Page = parsePage(query);
-  return ok((paginated ? paginate(items, page) : items).map(render));
+export function arrayOrPagedList<T, R>(items: T[], query: URLSearchParams, render: (v: T) => R) {
+  if (boolParam(query, "paginated")) return pagedList(items, query, render);
+  parsePage(query); // a malformed limit/offset is refused even where it has no effect
+  return ok(items.map(render));
 }
+
+/**
+ * Clerk lists allow-list identifiers, redirect URLs, domains, enterprise connections, SAML connections
+ * and OAuth applications newest first. The store keeps creation order, so reversing it is newest first
+ * even for objects created within the same millisecond.
+ */
+export const newestFirst = <T>(items: T[]): T[] => [...items].reverse();
 
 /**
  * Classifies and normalises an allow/block-list identifier: emails and wallets lowercased. Phone

@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { DomainRecord } from "../types";
 import { isHostWithOptionalPort, isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok } from "./common";
+import { deleted, mustFind, newestFirst, ok } from "./common";
 import { accountsPortalUrl, frontendApiUrl } from "./frontend";
 
 // Add has no `additionalProperties: false`; only satellites can be added (`is_satellite: enum [true]`).
@@ -57,8 +57,9 @@ export const domainRoutes: Route[] = [
   {
     method: "GET",
     path: "/domains",
+    // Newest first, as Clerk lists domains; no paging parameters (the spec declares none).
     handler: ({ store }) => {
-      const all = store.domains.list();
+      const all = newestFirst(store.domains.list());
       return ok({ data: all.map(render(store)), total_count: all.length });
     },
   },

@@ -10,7 +10,7 @@ import type {
   EnterpriseSamlRecord,
 } from "../types";
 import { boolParam, isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok, pagedList } from "./common";
+import { deleted, mustFind, newestFirst, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
 import {
   certificateFields,
@@ -318,8 +318,7 @@ export const enterpriseConnectionRoutes: Route[] = [
     handler: ({ store, query }) => {
       const org = query.get("organization_id");
       const active = boolParam(query, "active");
-      const items = store.enterpriseConnections
-        .list()
+      const items = newestFirst(store.enterpriseConnections.list())
         .filter((c) => org === null || c.organization_id === org)
         .filter((c) => active === undefined || c.active === active);
       return pagedList(items, query, render(store));

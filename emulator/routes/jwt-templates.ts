@@ -4,7 +4,7 @@ import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
 import type { JwtTemplateRecord } from "../types";
 import { parseBody } from "../validate";
-import { deleted, mustFind, ok, plainList } from "./common";
+import { arrayOrPagedList, deleted, mustFind, ok } from "./common";
 
 // Create and PATCH share one body, and both require name + claims (PATCH is a full replace of those).
 const Body = z.object({
@@ -69,7 +69,7 @@ export const jwtTemplateRoutes: Route[] = [
   {
     method: "GET",
     path: "/jwt_templates",
-    handler: ({ store, query }) => plainList(store.jwtTemplates.list(), query, render),
+    handler: ({ store, query }) => arrayOrPagedList(store.jwtTemplates.list(), query, render),
   },
   {
     method: "POST",

@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { OAuthApplicationRecord } from "../types";
 import { isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok, pagedList } from "./common";
+import { deleted, mustFind, newestFirst, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
 
 /** The spec names profile, email, public_metadata, private_metadata; openid and offline_access also exist. */
@@ -96,7 +96,8 @@ export const oauthApplicationRoutes: Route[] = [
     path: "/oauth_applications",
     handler: ({ store, query }) => {
       const nameQuery = query.get("name_query")?.toLowerCase();
-      const orderBy = query.get("order_by") ?? "+created_at";
+      // Clerk's default is newest first (`-created_at`), whatever the spec's `default` says.
+      const orderBy = query.get("order_by") ?? "-created_at";
       const m = /^([+-]?)(created_at|name)$/.exec(orderBy);
       if (!m)
         throw paramValueInvalid(
@@ -105,8 +106,9 @@ export const oauthApplicationRoutes: Route[] = [
         );
       const dir = m[1] === "-" ? -1 : 1;
       const key = m[2] as "created_at" | "name";
-      const items = store.oauthApplications
-        .list()
+      // Stable sort over creation order (reversed when descending), so ties keep the requested direction.
+      const all = store.oauthApplications.list();
+      const items = (dir === -1 ? newestFirst(all) : all)
         .filter(
           (a) =>
             !nameQuery || a.name.toLowerCase().includes(nameQuery) || a.client_id.toLowerCase() === nameQuery,

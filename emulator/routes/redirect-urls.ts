@@ -4,7 +4,7 @@ import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
 import type { RedirectUrlRecord } from "../types";
 import { isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok, plainList } from "./common";
+import { arrayOrPagedList, deleted, mustFind, newestFirst, ok } from "./common";
 
 // No `additionalProperties: false` in the spec: unknown fields are ignored.
 const CreateBody = z.object({ url: z.string() });
@@ -21,7 +21,7 @@ export const redirectUrlRoutes: Route[] = [
   {
     method: "GET",
     path: "/redirect_urls",
-    handler: ({ store, query }) => plainList(store.redirectUrls.list(), query, render),
+    handler: ({ store, query }) => arrayOrPagedList(newestFirst(store.redirectUrls.list()), query, render),
   },
   {
     method: "POST",

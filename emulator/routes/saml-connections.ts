@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { SamlConnectionRecord } from "../types";
 import { isFqdn, isUrl, parseBody } from "../validate";
-import { deleted, mustFind, ok, pagedList } from "./common";
+import { deleted, mustFind, newestFirst, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
 import {
   certificateFields,
@@ -139,8 +139,7 @@ export const samlConnectionRoutes: Route[] = [
     handler: ({ store, query }) => {
       const q = query.get("query")?.toLowerCase();
       const orgs = query.getAll("organization_id");
-      const items = store.samlConnections
-        .list()
+      const items = newestFirst(store.samlConnections.list())
         .filter((c) => !q || c.name.toLowerCase().includes(q))
         .filter((c) => orgs.length === 0 || (c.organization_id !== null && orgs.includes(c.organization_id)));
       return pagedList(items, query, render(store));

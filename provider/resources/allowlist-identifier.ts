@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { AllowlistIdentifier as AllowlistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -48,6 +48,11 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
   delete: async ({ client, lists }, id) => {
     await lists.write(COLLECTION, () => client.allowlistIdentifiers.delete(id));
   },
+  export: {
+    title: "Allow-list identifiers",
+    list: ({ client }) => client.allowlistIdentifiers.list(),
+    key: (api) => api.identifier,
+  },
 };
 
 /**
@@ -57,6 +62,7 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
  * creation and is never read back. Refresh sees deletions.
  */
 export class AllowlistIdentifier extends ClerkResource {
+  static override readonly definition = allowlistIdentifierDefinition;
   declare readonly identifier: pulumi.Output<string>;
   declare readonly notify: pulumi.Output<boolean | undefined>;
   /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { BlocklistIdentifier as BlocklistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -39,6 +39,11 @@ export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, Blocklist
   delete: async ({ client, lists }, id) => {
     await lists.write(COLLECTION, () => client.blocklistIdentifiers.delete(id));
   },
+  export: {
+    title: "Block-list identifiers",
+    list: ({ client }) => client.blocklistIdentifiers.list(),
+    key: (api) => api.identifier,
+  },
 };
 
 /**
@@ -47,6 +52,7 @@ export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, Blocklist
  * Clerk cannot edit identifiers: a change of `identifier` replaces it. Refresh sees deletions.
  */
 export class BlocklistIdentifier extends ClerkResource {
+  static override readonly definition = blocklistIdentifierDefinition;
   declare readonly identifier: pulumi.Output<string>;
   /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */
   declare readonly identifierType: pulumi.Output<string>;

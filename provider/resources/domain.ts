@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Domain as DomainObject, UpdateDomainBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -143,6 +143,15 @@ export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
     }
     await lists.write(COLLECTION, () => client.domains.delete(id));
   },
+  export: {
+    title: "Domains",
+    list: ({ client }) => client.domains.list(),
+    key: (api) => api.name,
+    note: (api) =>
+      api.is_satellite
+        ? undefined
+        : "The primary domain: adopted only; destroying it only removes it from the stack.",
+  },
 };
 
 /**
@@ -155,6 +164,7 @@ export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
  * `isSecondary`, which Clerk never returns. Refreshing many domains lists them once.
  */
 export class Domain extends ClerkResource {
+  static override readonly definition = domainDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly proxyUrl: pulumi.Output<string | undefined>;
   declare readonly isSecondary: pulumi.Output<boolean | undefined>;

@@ -8,7 +8,7 @@ import {
   type UpdateEnterpriseConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { deepEqual, sameSet } from "../runtime/equality";
@@ -468,6 +468,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
       await client.enterpriseConnections.list(),
       (c) => c.name === news.name && c.provider === news.provider && sameSet(c.domains, news.domains),
     ),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.enterpriseConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed; `domains: []` would be ignored by Clerk anyway, and the schema forbids it.
@@ -478,6 +479,49 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
   },
   delete: async ({ client }, id) => {
     await client.enterpriseConnections.delete(id);
+  },
+  export: {
+    title: "Enterprise connections",
+    list: ({ client }) => client.enterpriseConnections.list(),
+    key: (api) => api.name,
+    // The saml and oidc arguments are write-only as blocks; their readable parts are declared here.
+    args: (api, args, secret) => {
+      const out = { ...args };
+      const saml = api.saml_connection;
+      if (api.provider.startsWith("saml_") && saml) {
+        out.saml = {
+          idpEntityId: saml.idp_entity_id,
+          idpSsoUrl: saml.idp_sso_url,
+          idpMetadataUrl: saml.idp_metadata_url,
+          allowSubdomains: saml.allow_subdomains,
+          allowIdpInitiated: saml.allow_idp_initiated,
+          forceAuthn: saml.force_authn,
+          loginHint: saml.login_hint && {
+            mode: saml.login_hint.mode,
+            ...(saml.login_hint.source ? { source: saml.login_hint.source } : {}),
+          },
+        };
+      }
+      const oidc = api.oauth_config;
+      if (api.provider.startsWith("oidc_") && oidc) {
+        // Clerk resolves the endpoints from the discovery URL: declaring the resolved ones would pin them.
+        const endpoints = oidc.discovery_url
+          ? { discoveryUrl: oidc.discovery_url }
+          : { authUrl: oidc.auth_url, tokenUrl: oidc.token_url, userInfoUrl: oidc.user_info_url };
+        out.oidc = {
+          clientId: oidc.client_id,
+          // A PKCE client may have no secret at all: then the program runs without one.
+          clientSecret: secret("oidc.clientSecret", "oidcClientSecret", oidc.requires_pkce === true),
+          ...endpoints,
+          requiresPkce: oidc.requires_pkce,
+        };
+      }
+      return out;
+    },
+    unexported: (api) =>
+      api.provider.startsWith("saml_") && api.saml_connection
+        ? ["saml.idpCertificate", "saml.idpMetadata", "saml.attributeMapping"]
+        : [],
   },
 };
 
@@ -502,6 +546,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
  * `oauthConfig`.
  */
 export class EnterpriseConnection extends ClerkResource {
+  static override readonly definition = enterpriseConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly provider: pulumi.Output<Provider>;
   declare readonly domains: pulumi.Output<string[]>;

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceCommunication as InstanceCommunicationObject } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 
@@ -80,6 +80,12 @@ export const instanceCommunicationDefinition: ResourceDefinition<Inputs, Instanc
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Communication",
+    singleton: true,
+    list: async ({ client }) => [await client.instanceCommunication.get()],
+    key: () => "instance-communication",
+  },
 };
 
 /**
@@ -100,6 +106,7 @@ export const instanceCommunicationDefinition: ResourceDefinition<Inputs, Instanc
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps the current list.
  */
 export class InstanceCommunication extends ClerkResource {
+  static override readonly definition = instanceCommunicationDefinition;
   declare readonly blockedCountryCodes: pulumi.Output<string[]>;
 
   constructor(name: string, args: InstanceCommunicationArgs = {}, opts?: pulumi.CustomResourceOptions) {

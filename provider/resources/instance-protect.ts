@@ -2,9 +2,9 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { InstanceProtect as InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceProtect}. Every argument is optional: one left out is left as Clerk has
@@ -49,6 +49,12 @@ export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProte
   update: ({ client }, _id, news) => write(client, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Protect",
+    singleton: true,
+    list: async ({ client }) => [await client.instanceProtect.get()],
+    key: () => "instance-protect",
+  },
 };
 
 /**
@@ -61,6 +67,7 @@ export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProte
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class InstanceProtect extends ClerkResource {
+  static override readonly definition = instanceProtectDefinition;
   declare readonly rulesEnabled: pulumi.Output<boolean>;
   declare readonly specterEnabled: pulumi.Output<boolean>;
   /** Read-only: whether the instance has opted out of Protect's prerequisite checks. */

@@ -5,9 +5,9 @@ import type {
   UpdateInstanceRestrictionsBody,
 } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceRestrictions}. Every argument is optional: one left out is left as Clerk
@@ -98,6 +98,22 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   update: ({ client }, _id, news) => client.instanceRestrictions.update(body(news)),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Restrictions",
+    singleton: true,
+    list: async (ctx) => [await readByEmptyPatch(ctx)],
+    key: () => "instance-restrictions",
+    unexported: (api) =>
+      "unseen" in api
+        ? [
+            {
+              field: "(all settings)",
+              reason:
+                "Clerk refused the empty PATCH that is the only way to read them; adopted without declaring any",
+            },
+          ]
+        : [],
+  },
 };
 
 /**
@@ -114,6 +130,7 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
  * - **Destroy** forgets the restrictions: no request is sent and Clerk keeps its current values.
  */
 export class InstanceRestrictions extends ClerkResource {
+  static override readonly definition = instanceRestrictionsDefinition;
   declare readonly allowlist: pulumi.Output<boolean>;
   declare readonly blocklist: pulumi.Output<boolean>;
   declare readonly allowlistBlocklistDisabledOnSignIn: pulumi.Output<boolean>;

@@ -1,10 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { Instance, UpdateInstanceBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceSettings}. Every argument is optional: one left out is left as Clerk has
@@ -174,6 +174,13 @@ export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = 
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Instance settings",
+    singleton: true,
+    list: async ({ client }) => [await client.instance.get()],
+    key: () => "instance-settings",
+    instanceId: (api) => api.id,
+  },
 };
 
 /**
@@ -191,6 +198,7 @@ export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = 
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class InstanceSettings extends ClerkResource {
+  static override readonly definition = instanceSettingsDefinition;
   declare readonly allowedOrigins: pulumi.Output<string[]>;
   declare readonly testMode: pulumi.Output<boolean | undefined>;
   declare readonly hibp: pulumi.Output<boolean | undefined>;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { JwtTemplate as JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -100,10 +100,27 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
   // Clerk keeps template names unique.
   findExisting: async ({ client }, news) =>
     onlyMatch(await client.jwtTemplates.list(), (t) => t.name === news.name),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.jwtTemplates.get(id)),
   update: ({ client }, id, news, olds) => client.jwtTemplates.update(id, body(news, olds)),
   delete: async ({ client }, id) => {
     await client.jwtTemplates.delete(id);
+  },
+  export: {
+    title: "JWT templates",
+    list: ({ client }) => client.jwtTemplates.list(),
+    key: (api) => api.name,
+    args: (api, args, secret) => {
+      const { signingAlgorithm, ...rest } = args;
+      // Without the key in the program, the next update of this template would switch it back to
+      // Clerk's key (the PATCH replaces the whole template): so it must be declared, from config.
+      // Clerk's own key: the algorithm is Clerk's, not an argument worth pinning.
+      return api.custom_signing_key
+        ? { ...rest, signingAlgorithm, signingKey: secret("signingKey", "jwtSigningKey") }
+        : rest;
+    },
+    // Either the key comes from config, or the template signs with Clerk's key: nothing is lost.
+    unexported: () => [],
   },
 };
 
@@ -115,6 +132,7 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
  * and refresh cannot tell whether someone changed it in the dashboard.
  */
 export class JwtTemplate extends ClerkResource {
+  static override readonly definition = jwtTemplateDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly claims: pulumi.Output<Record<string, unknown>>;
   declare readonly lifetime: pulumi.Output<number>;

@@ -5,10 +5,10 @@ import type {
   OAuthApplicationSettings as OAuthApplicationSettingsObject,
   UpdateOAuthApplicationSettingsBody,
 } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /**
  * Arguments of {@link OAuthApplicationSettings}. Every argument is optional: one left out is left as
@@ -106,6 +106,12 @@ export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAut
     update: ({ client }, _id, news) => write(client, news),
     // Forget only: there is nothing to delete, and no reset nobody asked for.
     delete: async () => {},
+    export: {
+      title: "OAuth application settings",
+      singleton: true,
+      list: async ({ client }) => [await client.oauthApplicationSettings.get()],
+      key: () => "oauth-application-settings",
+    },
   };
 
 /**
@@ -120,6 +126,7 @@ export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAut
  *   provider never sends `default_scopes: null`, Clerk's "reset to defaults").
  */
 export class OAuthApplicationSettings extends ClerkResource {
+  static override readonly definition = oauthApplicationSettingsDefinition;
   declare readonly dynamicOauthClientRegistration: pulumi.Output<boolean>;
   declare readonly defaultScopes: pulumi.Output<string[] | null>;
   declare readonly oauthJwtAccessTokens: pulumi.Output<boolean>;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OAuthApplicationWithSecret, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
@@ -183,10 +183,27 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
       : api.client_secret // already rotated by adoption (rotateSecret declared)
         ? api
         : client.oauthApplications.rotateSecret(api.id, { idempotent: true }),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.oauthApplications.get(id)),
   update,
   delete: async ({ client }, id) => {
     await client.oauthApplications.delete(id);
+  },
+  export: {
+    title: "OAuth applications",
+    list: ({ client }) => client.oauthApplications.list(),
+    key: (api) => api.name,
+    // rotateSecret is a trigger, not a value Clerk holds; the secret itself is an output.
+    unexported: (api) =>
+      api.public
+        ? []
+        : [
+            {
+              field: "clientSecret",
+              reason:
+                "Clerk shows it only at creation or rotation; set rotateSecret to issue a new one (the old one then stops working)",
+            },
+          ],
   },
 };
 
@@ -199,6 +216,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
  * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).
  */
 export class OAuthApplication extends ClerkResource {
+  static override readonly definition = oauthApplicationDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly redirectUris: pulumi.Output<string[]>;
   declare readonly scopes: pulumi.Output<string[]>;

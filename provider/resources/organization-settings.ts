@@ -4,10 +4,10 @@ import type {
   OrganizationSettings as OrganizationSettingsObject,
   UpdateOrganizationSettingsBody,
 } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "./singleton";
+import { declaredBody } from "../runtime/singleton";
 
 /** How members of an organization's verified domains join it. */
 export type DomainsEnrollmentMode = "manual_invitation" | "automatic_invitation" | "automatic_suggestion";
@@ -147,6 +147,12 @@ export const organizationSettingsDefinition: ResourceDefinition<Inputs, Organiza
   update: (ctx, _id, news) => write(ctx, news),
   // Forget only: there is nothing to delete, and no reset nobody asked for.
   delete: async () => {},
+  export: {
+    title: "Organization settings",
+    singleton: true,
+    list: async ({ client }) => [await client.organizationSettings.get()],
+    key: () => "organization-settings",
+  },
 };
 
 /**
@@ -166,6 +172,7 @@ export const organizationSettingsDefinition: ResourceDefinition<Inputs, Organiza
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class OrganizationSettings extends ClerkResource {
+  static override readonly definition = organizationSettingsDefinition;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly maxAllowedMemberships: pulumi.Output<number>;
   declare readonly adminDeleteEnabled: pulumi.Output<boolean>;

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { RedirectUrl as RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -26,10 +26,12 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
   create: ({ client }, inputs) => client.redirectUrls.create({ url: inputs.url }),
   findExisting: async ({ client }, inputs) =>
     onlyMatch(await client.redirectUrls.list(), (x) => x.url === inputs.url),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.redirectUrls.get(id)),
   delete: async ({ client }, id) => {
     await client.redirectUrls.delete(id);
   },
+  export: { title: "Redirect URLs", list: ({ client }) => client.redirectUrls.list(), key: (api) => api.url },
 };
 
 /**
@@ -38,6 +40,7 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
  * Clerk cannot edit a redirect URL, so a change of `url` replaces it. Refresh sees deletions.
  */
 export class RedirectUrl extends ClerkResource {
+  static override readonly definition = redirectUrlDefinition;
   declare readonly url: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<number>;
   declare readonly updatedAt: pulumi.Output<number>;

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import { isNotFound } from "../../sdk/errors";
 import {
   type IdpCertificate,
   type SamlConnection as SamlConnectionObject,
@@ -8,11 +9,10 @@ import {
   type UpdateSamlConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-options";
+import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
-import { isGone } from "../runtime/failures";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
@@ -174,7 +174,7 @@ export async function withRollback<T>(
       await ops.remove();
     } catch (e2) {
       // Already gone is as good as deleted.
-      if (isGone(e2))
+      if (isNotFound(e2))
         throw new Error(`${what}, and it no longer exists (nothing to roll back). Cause: ${why}`, {
           cause: e,
         });
@@ -399,6 +399,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
         c.provider === news.provider &&
         sameSet(c.domains ?? (c.domain ? [c.domain] : []), news.domains),
     ),
+  readFromListing: true,
   read: ({ client }, id) => orUndefined(client.samlConnections.get(id)),
   update: async ({ client }, id, news, olds) => {
     // Only what changed: re-sending unchanged domains or flags can trip Clerk's checks for nothing.
@@ -410,6 +411,22 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
   },
   delete: async ({ client }, id) => {
     await client.samlConnections.delete(id);
+  },
+  export: {
+    title: "SAML connections",
+    list: ({ client }) => client.samlConnections.list(),
+    key: (api) => api.name,
+    args: (_api, args) => {
+      // Clerk answers "" for attributes it maps by default; the argument wants only real names.
+      const out = { ...args };
+      const mapping = Object.fromEntries(
+        Object.entries((out.attributeMapping ?? {}) as Record<string, unknown>).filter(([, v]) => v !== ""),
+      );
+      if (Object.keys(mapping).length > 0) out.attributeMapping = mapping;
+      else delete out.attributeMapping;
+      return out;
+    },
+    note: () => "Deprecated at Clerk: consider moving to EnterpriseConnection.",
   },
 };
 
@@ -427,6 +444,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
  * Refresh sees every argument (Clerk returns them all) and deletions.
  */
 export class SamlConnection extends ClerkResource {
+  static override readonly definition = samlConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly domains: pulumi.Output<string[]>;
   declare readonly provider: pulumi.Output<string>;

@@ -68,7 +68,53 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   update?(ctx: OperationContext, id: string, news: Inputs, olds: Partial<Inputs>): Promise<Api>;
   /** Delete; must treat "already gone" as success (the generic layer also swallows 404). */
   delete(ctx: OperationContext, id: string, olds: Partial<Inputs>): Promise<void>;
+
+  /**
+   * Read (refresh, drift) from one listing of the whole collection per provider process, through
+   * `export.list`, instead of one GET per object: only where a listed object carries every field `read`
+   * returns. An id the listing lacks is confirmed with `read` before it counts as gone.
+   */
+  readonly readFromListing?: boolean;
+  /** How `pulumi-clerk export` finds this type's objects and declares them; absent: not exported. */
+  readonly export?: ExportView<Api>;
 }
+
+/**
+ * The export view of a resource. The exported arguments are `toInputs` of each live object (so an input
+ * added to the definition is exported without more ado), less undefined/null values and keys the user
+ * cannot declare; `args` adjusts them where Clerk's view and a useful declaration differ.
+ */
+export interface ExportView<Api> {
+  /** The objects, plural, as a heading: "Redirect URLs" (progress lines and the program's sections). */
+  readonly title: string;
+  /**
+   * One object per instance, adopted by its own create: declared without importId, under the
+   * instance-wide settings heading.
+   */
+  readonly singleton?: boolean;
+  /** Every live object (all pages). Reads only: an export must change nothing. */
+  list(ctx: OperationContext): Promise<Api[]>;
+  /** The natural key the resource's name in the program is made from (a singleton: its fixed name). */
+  key(api: Api): string;
+  /** The id of the Clerk instance, from the one object that carries it (names the exported program). */
+  instanceId?(api: Api): string;
+  /** The arguments to declare, from the cleaned input view; `secret` reads a value from stack config. */
+  args?(api: Api, inputs: Record<string, unknown>, secret: ExportSecret): Record<string, unknown>;
+  /**
+   * What the program cannot declare, and why; a bare field name: because Clerk never returns it.
+   * Default: each `writeOnly` input the arguments lack.
+   */
+  unexported?(api: Api): readonly (string | { field: string; reason: string })[];
+  /** A comment line above the declaration. */
+  note?(api: Api): string | undefined;
+}
+
+/**
+ * A value the exported program reads from its stack config (a secret Clerk never returns): `field` is
+ * what the user sets, `configKey` the config key's prefix (the resource name is appended), `optional`
+ * when the program runs without it.
+ */
+export type ExportSecret = (field: string, configKey: string, optional?: boolean) => unknown;
 
 // biome-ignore lint/suspicious/noExplicitAny: a registry holds definitions of every input shape.
 export type AnyDefinition = ResourceDefinition<any, any>;

@@ -9,7 +9,7 @@ const IGNORED = new Set<string>([...FRAMEWORK_INPUTS, "__provider"]);
 /**
  * Which declared inputs differ from the recorded (or live) values. An input the user left out is
  * Clerk's to choose (optional and computed), unless the definition says removing it clears it.
- * Sends no request (DESIGN.md rule 4).
+ * Sends no request (see docs/architecture.md, "Diff sends no requests").
  */
 export function changedInputs(
   def: AnyDefinition,

@@ -1,16 +1,5 @@
 import { ClerkApiError } from "../../sdk/errors";
-
-/** Anything that looks like a Clerk secret key; messages must never carry one (defence in depth). */
-const SECRET_KEY = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
-
-export function redactSecrets(text: string): string {
-  return text.replace(SECRET_KEY, "$1_$2_[REDACTED]");
-}
-
-/** Clerk says the object does not exist (any more). */
-export function isGone(e: unknown): boolean {
-  return e instanceof ClerkApiError && e.status === 404;
-}
+import { redactString } from "../../sdk/redact";
 
 /**
  * One line a user can act on: what we tried, on which resource, and Clerk's own words (code, message,
@@ -29,7 +18,8 @@ export function describeFailure(e: unknown, verb: string, type: string, id: stri
       " (Clerk rejected the secret key: check clerk:secretKey or CLERK_SECRET_KEY; after changing it, " +
       "run a plain `pulumi up` before refreshing)";
   }
-  const err = new Error(redactSecrets(`${what} failed: ${detail}`), { cause: e });
+  // Defence in depth: the sdk's messages are redacted already, other errors may not be.
+  const err = new Error(redactString(`${what} failed: ${detail}`), { cause: e });
   err.name = e instanceof Error ? e.name : "Error";
   // The dynamic-provider host prints the stack; keep it free of the original (possibly long) one.
   err.stack = `${err.name}: ${err.message}`;

@@ -1,10 +1,10 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
+import { ClerkApiError, ClerkNetworkError, isNotFound } from "../../sdk/errors";
 import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { describeFailure, isGone } from "./failures";
+import { describeFailure } from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -17,7 +17,7 @@ type Props = Record<string, unknown>;
  */
 export const DECLARED_KEY = "__declared";
 
-/** The six dynamic-provider methods for one resource type (DESIGN.md, "One definition per resource"). */
+/** The six dynamic-provider methods for one resource type (see docs/architecture.md, "One definition per resource"). */
 export interface Handlers {
   check(olds: Props, news: Props): Promise<dynamic.CheckResult>;
   diff(id: string, olds: Props, news: Props): Promise<dynamic.DiffResult>;
@@ -66,6 +66,9 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       throw describeFailure(e, verb, type, id);
     }
   };
+  /** A write drops this type's shared listing (readFromListing), so no later read answers from before it. */
+  const write = <T>(verb: string, id: string | undefined, op: () => Promise<T>): Promise<T> =>
+    run(verb, id, () => (def.readFromListing ? context().lists.write(type, op) : op()));
 
   return {
     async check(_olds, news) {
@@ -99,7 +102,7 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     async create(inputs) {
       const desired = desiredOf(inputs);
       const importId = inputs.importId;
-      const api = await run(
+      const api = await write(
         typeof importId === "string" ? "adopt" : "create",
         importId as string | undefined,
         () =>
@@ -111,8 +114,8 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     },
 
     async read(id, props) {
-      const live = await run("read", id, () => def.read(context(), id));
-      // Gone: no id, so refresh drops it from state (DESIGN.md rule 3).
+      const live = await run("read", id, () => readLive(def, context(), id));
+      // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
       if (live === undefined) return {};
       const recorded = desiredOf(props);
       // State written before the declared keys were recorded: every argument counts as declared.
@@ -131,17 +134,17 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const desired = desiredOf(news);
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
-      const api = await run("update", id, () => update(context(), id, desired, desiredOf(olds)));
+      const api = await write("update", id, () => update(context(), id, desired, desiredOf(olds)));
       return { outs: outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired)) };
     },
 
     async delete(id, props) {
-      await run("delete", id, async () => {
+      await write("delete", id, async () => {
         try {
           await def.delete(context(), id, desiredOf(props));
         } catch (e) {
           // Already deleted behind our back: the goal is reached.
-          if (!isGone(e)) throw e;
+          if (!isNotFound(e)) throw e;
         }
       });
     },
@@ -206,7 +209,7 @@ export function mayHaveCreated(e: unknown): boolean {
 
 /**
  * Adoption of an existing object (`importId`), since Pulumi's own import does not work for dynamic
- * resources (DESIGN.md rule 5): read it, refuse differences that would need a replacement, apply the
+ * resources (see docs/architecture.md, "Adoption"): read it, refuse differences that would need a replacement, apply the
  * rest in place.
  */
 async function adopt(
@@ -266,9 +269,26 @@ function deepStrip(v: unknown): unknown {
 }
 
 /** The argument names a schema accepts (through refinements and transforms). */
-function schemaKeys(schema: unknown): string[] {
+export function schemaKeys(schema: unknown): string[] {
   const s = schema as { shape?: Record<string, unknown>; def?: { type?: string; in?: unknown } };
   if (s.shape) return Object.keys(s.shape);
   if (s.def?.type === "pipe") return schemaKeys(s.def.in);
   return [];
+}
+
+/**
+ * The live object for a read: from the shared listing of its collection where the definition allows
+ * (one request per page for a whole refresh instead of one per object), else by the definition's read.
+ */
+async function readLive(def: AnyDefinition, ctx: OperationContext, id: string): Promise<unknown> {
+  const list = def.readFromListing ? def.export?.list : undefined;
+  if (!list) return def.read(ctx, id);
+  const listed = await ctx.lists.readOnce(
+    def.type,
+    () => list(ctx),
+    id,
+    (x) => def.id(x),
+  );
+  // Not answered by the listing (deleted, made after it was taken, or read before): Clerk decides.
+  return listed ?? def.read(ctx, id);
 }

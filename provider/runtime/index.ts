@@ -1,6 +1,7 @@
 /**
  * What Pulumi's dynamic-provider process loads by package name (`require("pulumi-clerk/runtime")`):
- * the serialized provider object in every resource's state only delegates here (DESIGN.md rule 1).
+ * the provider module in every resource's state only delegates here (see docs/architecture.md, "The
+ * serialization boundary").
  */
 import type { AnyDefinition, OperationContext } from "./definition";
 import { type Handlers, makeHandlers } from "./generic";

@@ -1,35 +1,16 @@
-import { allowlistIdentifierDefinition } from "../resources/allowlist-identifier";
-import { blocklistIdentifierDefinition } from "../resources/blocklist-identifier";
-import { domainDefinition } from "../resources/domain";
-import { enterpriseConnectionDefinition } from "../resources/enterprise-connection";
-import { instanceCommunicationDefinition } from "../resources/instance-communication";
-import { instanceProtectDefinition } from "../resources/instance-protect";
-import { instanceRestrictionsDefinition } from "../resources/instance-restrictions";
-import { instanceSettingsDefinition } from "../resources/instance-settings";
-import { jwtTemplateDefinition } from "../resources/jwt-template";
-import { oauthApplicationDefinition } from "../resources/oauth-application";
-import { oauthApplicationSettingsDefinition } from "../resources/oauth-application-settings";
-import { organizationSettingsDefinition } from "../resources/organization-settings";
-import { redirectUrlDefinition } from "../resources/redirect-url";
-import { samlConnectionDefinition } from "../resources/saml-connection";
+import * as resources from "../index";
 import type { AnyDefinition } from "./definition";
 
-/** Every resource type the runtime serves, by type name. Adding a resource = one file + one line here. */
+/**
+ * Every resource type the runtime serves, by type name: the definition of each resource class the
+ * package exports, so adding a resource is one file and one export line in provider/index.ts.
+ */
 export const definitions = new Map<string, AnyDefinition>(
-  [
-    allowlistIdentifierDefinition,
-    blocklistIdentifierDefinition,
-    domainDefinition,
-    enterpriseConnectionDefinition,
-    instanceCommunicationDefinition,
-    instanceProtectDefinition,
-    instanceRestrictionsDefinition,
-    instanceSettingsDefinition,
-    jwtTemplateDefinition,
-    oauthApplicationDefinition,
-    oauthApplicationSettingsDefinition,
-    organizationSettingsDefinition,
-    redirectUrlDefinition,
-    samlConnectionDefinition,
-  ].map((d) => [d.type, d as AnyDefinition]),
+  Object.entries(resources).map(([name, resource]) => {
+    // The base class only declares it: a class that forgets `static override readonly definition`
+    // must fail here, by name, not later with an unknown type.
+    const def = resource.definition as AnyDefinition | undefined;
+    if (!def) throw new Error(`pulumi-clerk: resource class ${name} has no static definition`);
+    return [def.type, def];
+  }),
 );

@@ -1,6 +1,6 @@
 import type { ClerkClient, ClerkClientOptions } from "../../sdk";
 
-/** Where the provider process finds its Clerk settings (DESIGN.md rule 2: never through state). */
+/** Where the provider process finds its Clerk settings: never through state (see docs/architecture.md, "Credentials"). */
 export interface ClerkSettings {
   secretKey?: string;
   apiUrl?: string;
@@ -20,6 +20,40 @@ export class MissingSecretKeyError extends Error {
     );
     this.name = "MissingSecretKeyError";
   }
+}
+
+export class InvalidApiUrlError extends Error {
+  constructor(url: string, problem: string) {
+    super(
+      `clerk:apiUrl (or CLERK_API_URL) "${url}" ${problem}. Use Clerk's Backend API URL, ` +
+        "https://api.clerk.com/v1, or leave it unset for that default.",
+    );
+    this.name = "InvalidApiUrlError";
+  }
+}
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/**
+ * What is wrong with an API URL, or undefined. Checked before the first request, so a typo costs
+ * nothing and the key is never sent in plaintext over the network: plain http only to this machine
+ * (the emulator), and Clerk's Backend API lives under /v1.
+ */
+export function apiUrlProblem(url: string): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return "is not a URL";
+  }
+  if (parsed.protocol !== "https:" && parsed.protocol !== "http:")
+    return `uses ${parsed.protocol}, not https:`;
+  if (parsed.protocol === "http:" && !LOOPBACK_HOSTS.test(parsed.hostname)) {
+    return "uses plain http to another machine, which would send the secret key unencrypted";
+  }
+  if (parsed.search || parsed.hash) return "has a query or fragment";
+  if (!/\/v1\/?$/.test(parsed.pathname)) return "does not end in /v1, where Clerk's Backend API lives";
+  return undefined;
 }
 
 /** Stack config first, then the environment; empty strings count as unset. */
@@ -61,6 +95,8 @@ export class ClientHolder {
     if (!this.client) {
       const { secretKey, apiUrl, apiVersion } = this.settings;
       if (!secretKey) throw new MissingSecretKeyError();
+      const problem = apiUrl === undefined ? undefined : apiUrlProblem(apiUrl);
+      if (apiUrl !== undefined && problem !== undefined) throw new InvalidApiUrlError(apiUrl, problem);
       this.client = lazyClient({
         secretKey,
         ...(apiUrl ? { apiUrl } : {}),

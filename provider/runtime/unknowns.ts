@@ -1,6 +1,6 @@
 /**
  * During preview an input that depends on another resource's output is not known yet; the dynamic
- * provider host hands it to us as this sentinel string (DESIGN.md rule 8). check and diff must let it
+ * provider host hands it to us as this sentinel string (see docs/architecture.md, "Unknowns in preview"). check and diff must let it
  * through: it is neither valid nor invalid, and a field holding it counts as changed.
  */
 export const UNKNOWN = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";

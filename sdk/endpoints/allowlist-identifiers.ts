@@ -1,4 +1,3 @@
-import { collectArrayPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type AllowlistIdentifier,
@@ -8,6 +7,7 @@ import {
   type DeletedObject,
   DeletedObjectSchema,
 } from "../schemas";
+import { listAll, paginated } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/allowlist_identifiers";
@@ -16,17 +16,7 @@ const BASE = "/allowlist_identifiers";
 export function allowlistIdentifiersApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<AllowlistIdentifier[]> =>
-      collectArrayPages(({ limit, offset }) =>
-        request(
-          {
-            method: "GET",
-            path: BASE,
-            query: { paginated: true, limit, offset },
-            schema: AllowlistIdentifierListSchema,
-          },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, AllowlistIdentifierListSchema, paginated, opts),
     create: (body: CreateAllowlistIdentifierBody, opts?: RequestOptions): Promise<AllowlistIdentifier> =>
       request({ method: "POST", path: BASE, body, schema: AllowlistIdentifierSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>

@@ -7,15 +7,17 @@ import {
   type DeletedObject,
   DeletedObjectSchema,
 } from "../schemas";
+import { listAll, paginated } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/blocklist_identifiers";
 
 export function blocklistIdentifiersApi(request: Requester) {
   return {
-    // The spec declares no paging parameters for this list: one call returns everything.
-    list: async (opts?: RequestOptions): Promise<BlocklistIdentifier[]> =>
-      (await request({ method: "GET", path: BASE, schema: BlocklistIdentifierListSchema }, opts)).data,
+    // The spec declares no paging parameters here, but Clerk's clients page this list: one unpaged call
+    // could see only a first page, and an entry missing from it would look deleted.
+    list: (opts?: RequestOptions): Promise<BlocklistIdentifier[]> =>
+      listAll(request, BASE, BlocklistIdentifierListSchema, paginated, opts),
     create: (body: CreateBlocklistIdentifierBody, opts?: RequestOptions): Promise<BlocklistIdentifier> =>
       request({ method: "POST", path: BASE, body, schema: BlocklistIdentifierSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>

@@ -8,6 +8,7 @@ import {
   DomainSchema,
   type UpdateDomainBody,
 } from "../schemas";
+import { listAll, unpagedFirst } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/domains";
@@ -15,9 +16,8 @@ const BASE = "/domains";
 // No read-by-id: callers scan the list (the primary domain plus satellites).
 export function domainsApi(request: Requester) {
   return {
-    // The spec declares no paging parameters for this list: one call returns everything.
-    list: async (opts?: RequestOptions): Promise<Domain[]> =>
-      (await request({ method: "GET", path: BASE, schema: DomainListSchema }, opts)).data,
+    list: (opts?: RequestOptions): Promise<Domain[]> =>
+      listAll(request, BASE, DomainListSchema, unpagedFirst, opts),
     /** Satellite domains only. */
     create: (body: CreateDomainBody, opts?: RequestOptions): Promise<Domain> =>
       request({ method: "POST", path: BASE, body, schema: DomainSchema }, opts),

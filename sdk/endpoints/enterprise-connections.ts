@@ -1,4 +1,3 @@
-import { collectCountedPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type CreateEnterpriseConnectionBody,
@@ -9,6 +8,7 @@ import {
   EnterpriseConnectionSchema,
   type UpdateEnterpriseConnectionBody,
 } from "../schemas";
+import { limitOffset, listAll } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/enterprise_connections";
@@ -16,12 +16,7 @@ const BASE = "/enterprise_connections";
 export function enterpriseConnectionsApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<EnterpriseConnection[]> =>
-      collectCountedPages(({ limit, offset }) =>
-        request(
-          { method: "GET", path: BASE, query: { limit, offset }, schema: EnterpriseConnectionListSchema },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, EnterpriseConnectionListSchema, limitOffset, opts),
     get: async (id: string, opts?: RequestOptions): Promise<EnterpriseConnection> =>
       request({ method: "GET", path: idPath(BASE, id), schema: EnterpriseConnectionSchema }, opts),
     /** Answers 201. */

@@ -1,4 +1,3 @@
-import { collectArrayPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type CreateJwtTemplateBody,
@@ -9,6 +8,7 @@ import {
   JwtTemplateSchema,
   type UpdateJwtTemplateBody,
 } from "../schemas";
+import { listAll, paginated } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/jwt_templates";
@@ -16,17 +16,7 @@ const BASE = "/jwt_templates";
 export function jwtTemplatesApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<JwtTemplate[]> =>
-      collectArrayPages(({ limit, offset }) =>
-        request(
-          {
-            method: "GET",
-            path: BASE,
-            query: { paginated: true, limit, offset },
-            schema: JwtTemplateListSchema,
-          },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, JwtTemplateListSchema, paginated, opts),
     get: async (id: string, opts?: RequestOptions): Promise<JwtTemplate> =>
       request({ method: "GET", path: idPath(BASE, id), schema: JwtTemplateSchema }, opts),
     create: (body: CreateJwtTemplateBody, opts?: RequestOptions): Promise<JwtTemplate> =>

@@ -1,4 +1,3 @@
-import { collectCountedPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type CreateOAuthApplicationBody,
@@ -11,6 +10,7 @@ import {
   OAuthApplicationWithSecretSchema,
   type UpdateOAuthApplicationBody,
 } from "../schemas";
+import { limitOffset, listAll } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/oauth_applications";
@@ -18,12 +18,7 @@ const BASE = "/oauth_applications";
 export function oauthApplicationsApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<OAuthApplication[]> =>
-      collectCountedPages(({ limit, offset }) =>
-        request(
-          { method: "GET", path: BASE, query: { limit, offset }, schema: OAuthApplicationListSchema },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, OAuthApplicationListSchema, limitOffset, opts),
     get: async (id: string, opts?: RequestOptions): Promise<OAuthApplication> =>
       request({ method: "GET", path: idPath(BASE, id), schema: OAuthApplicationSchema }, opts),
     /** The only answer (with rotateSecret) that carries `client_secret`. */

@@ -1,4 +1,3 @@
-import { collectArrayPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type CreateRedirectUrlBody,
@@ -8,6 +7,7 @@ import {
   RedirectUrlListSchema,
   RedirectUrlSchema,
 } from "../schemas";
+import { listAll, paginated } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/redirect_urls";
@@ -15,17 +15,7 @@ const BASE = "/redirect_urls";
 export function redirectUrlsApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<RedirectUrl[]> =>
-      collectArrayPages(({ limit, offset }) =>
-        request(
-          {
-            method: "GET",
-            path: BASE,
-            query: { paginated: true, limit, offset },
-            schema: RedirectUrlListSchema,
-          },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, RedirectUrlListSchema, paginated, opts),
     get: async (id: string, opts?: RequestOptions): Promise<RedirectUrl> =>
       request({ method: "GET", path: idPath(BASE, id), schema: RedirectUrlSchema }, opts),
     create: (body: CreateRedirectUrlBody, opts?: RequestOptions): Promise<RedirectUrl> =>

@@ -1,4 +1,3 @@
-import { collectCountedPages } from "../pagination";
 import type { Requester, RequestOptions } from "../request";
 import {
   type CreateSamlConnectionBody,
@@ -9,6 +8,7 @@ import {
   SamlConnectionSchema,
   type UpdateSamlConnectionBody,
 } from "../schemas";
+import { limitOffset, listAll } from "./list";
 import { idPath } from "./path";
 
 const BASE = "/saml_connections";
@@ -17,12 +17,7 @@ const BASE = "/saml_connections";
 export function samlConnectionsApi(request: Requester) {
   return {
     list: (opts?: RequestOptions): Promise<SamlConnection[]> =>
-      collectCountedPages(({ limit, offset }) =>
-        request(
-          { method: "GET", path: BASE, query: { limit, offset }, schema: SamlConnectionListSchema },
-          opts,
-        ),
-      ),
+      listAll(request, BASE, SamlConnectionListSchema, limitOffset, opts),
     get: async (id: string, opts?: RequestOptions): Promise<SamlConnection> =>
       request({ method: "GET", path: idPath(BASE, id), schema: SamlConnectionSchema }, opts),
     create: (body: CreateSamlConnectionBody, opts?: RequestOptions): Promise<SamlConnection> =>

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import { openEnum, TimestampSchema } from "./common";
+import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
 
 const IdentifierTypeSchema = openEnum(["email_address", "phone_number", "web3_wallet"]);
 
-// The spec lists no required fields for this object (digest §18.2); `id` and `identifier` are
+// The spec lists no required fields for this object (see docs/architecture.md, "Clerk's spec, where it is wrong"); `id` and `identifier` are
 // required here because an identifier without them is useless to a caller.
 export const AllowlistIdentifierSchema = z.object({
   object: z.literal("allowlist_identifier").optional(),
@@ -17,7 +17,7 @@ export const AllowlistIdentifierSchema = z.object({
 });
 export type AllowlistIdentifier = z.infer<typeof AllowlistIdentifierSchema>;
 
-export const AllowlistIdentifierListSchema = z.array(AllowlistIdentifierSchema);
+export const AllowlistIdentifierListSchema = paginatedListSchema(AllowlistIdentifierSchema);
 
 export const CreateAllowlistIdentifierBodySchema = z.strictObject({
   identifier: z.string(),

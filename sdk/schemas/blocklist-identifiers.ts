@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
 
-// The spec lists no required fields for this object (digest §18.2); see allowlist-identifiers.ts.
+// The spec lists no required fields for this object; see allowlist-identifiers.ts.
 export const BlocklistIdentifierSchema = z.object({
   object: z.literal("blocklist_identifier").optional(),
   id: z.string(),

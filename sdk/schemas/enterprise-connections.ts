@@ -170,7 +170,8 @@ export const EnterpriseConnectionSchema = z.object({
       updated_at: TimestampSchema.optional(),
     })
     .nullish(),
-  // Required by the spec but defined nowhere in it; Clerk's official client types them as booleans.
+  // Listed as required by the spec but never defined there (see docs/architecture.md, "Clerk's spec,
+  // where it is wrong"); Clerk's official client types them as booleans.
   authenticatable: z.boolean().nullish(),
   disable_jit_provisioning: z.boolean().nullish(),
   created_at: TimestampSchema,

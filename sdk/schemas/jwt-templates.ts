@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TimestampSchema } from "./common";
+import { paginatedListSchema, TimestampSchema } from "./common";
 
 export const JwtTemplateSchema = z.object({
   object: z.literal("jwt_template"),
@@ -15,10 +15,10 @@ export const JwtTemplateSchema = z.object({
 });
 export type JwtTemplate = z.infer<typeof JwtTemplateSchema>;
 
-export const JwtTemplateListSchema = z.array(JwtTemplateSchema);
+export const JwtTemplateListSchema = paginatedListSchema(JwtTemplateSchema);
 
 // Create and update share one body, and the spec requires `name` and `claims` on PATCH too: an update
-// is a full replace (digest §18.3). No `additionalProperties: false` in the spec.
+// is a full replace. No `additionalProperties: false` in the spec.
 const jwtTemplateBodyShape = {
   name: z.string(),
   claims: z.record(z.string(), z.unknown()),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { TimestampSchema } from "./common";
+import { paginatedListSchema, TimestampSchema } from "./common";
 
 export const RedirectUrlSchema = z.object({
   object: z.literal("redirect_url"),
@@ -10,7 +10,7 @@ export const RedirectUrlSchema = z.object({
 });
 export type RedirectUrl = z.infer<typeof RedirectUrlSchema>;
 
-export const RedirectUrlListSchema = z.array(RedirectUrlSchema);
+export const RedirectUrlListSchema = paginatedListSchema(RedirectUrlSchema);
 
 // No `additionalProperties: false` in the spec: unknown keys are allowed (and ignored by Clerk).
 export const CreateRedirectUrlBodySchema = z.object({

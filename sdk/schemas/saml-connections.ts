@@ -65,7 +65,7 @@ export const SamlConnectionSchema = z.object({
     .object({ mode: openEnum(["email_address", "custom_attribute", "off"]), source: z.string().optional() })
     .nullish(),
   enterprise_connection_id: z.string().nullish(),
-  // Listed as required by the spec but never defined there (digest §18.1): accepted, not demanded.
+  // Listed as required by the spec but never defined there (see docs/architecture.md, "Clerk's spec, where it is wrong"): accepted, not demanded.
   authenticatable: z.unknown().optional(),
   disable_jit_provisioning: z.unknown().optional(),
   created_at: TimestampSchema,

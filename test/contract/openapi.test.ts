@@ -125,6 +125,47 @@ describe("validateExchange: responses", () => {
     );
   });
 
+  it("holds a paginated=true list of the allow-list, redirect URLs and JWT templates to { data, total_count }", () => {
+    // The spec shows only the plain array; Clerk answers the envelope when asked to page (allowance).
+    const envelope = { data: [jwtTemplate()], total_count: 1 };
+    const paged = { method: "GET", path: "/jwt_templates", query: { paginated: "true" } } as const;
+    expect(check({ ...paged, responseBody: envelope }).problems).toEqual([]);
+    expect(check({ ...paged, responseBody: [jwtTemplate()] }).problems).toEqual([
+      expect.stringMatching(
+        /^ListJWTTemplates response 200 body \(paginated=true\) \/: must be object \[type/,
+      ),
+    ]);
+    expect(
+      check({ ...paged, responseBody: { data: [{ id: "x" }], total_count: 1 } }).problems.join(),
+    ).toMatch(/\/data\/0\/object: is required/);
+    for (const path of ["/allowlist_identifiers", "/redirect_urls"]) {
+      expect(
+        check({
+          method: "GET",
+          path,
+          query: { paginated: "true" },
+          responseBody: { data: [], total_count: 0 },
+        }).problems,
+      ).toEqual([]);
+      expect(check({ method: "GET", path, responseBody: [] }).problems).toEqual([]);
+    }
+  });
+
+  it("lets the block-list take the paging parameters Clerk's clients send (allowance), with their bounds", () => {
+    const list = {
+      method: "GET",
+      path: "/blocklist_identifiers",
+      responseBody: { data: [], total_count: 0 },
+    } as const;
+    expect(check({ ...list, query: { paginated: "true", limit: "500", offset: "0" } }).problems).toEqual([]);
+    expect(check({ ...list, query: { limit: "501" } }).problems).toEqual([
+      expect.stringMatching(/^ListBlocklistIdentifiers request query \/limit: must be <= 500 \[maximum/),
+    ]);
+    expect(check({ ...list, query: { colour: "red" } }).problems).toEqual([
+      expect.stringMatching(/^ListBlocklistIdentifiers request query \/colour: is not allowed/),
+    ]);
+  });
+
   it("reports a status the operation does not declare", () => {
     const r = check({
       method: "GET",
@@ -278,7 +319,13 @@ describe("validateExchange: requests", () => {
   it("coerces query strings to their declared types and checks their bounds", () => {
     const list = { method: "GET", path: "/jwt_templates", responseBody: [] } as const;
     expect(check({ ...list, query: { limit: "5", offset: "0", paginated: "false" } }).problems).toEqual([]);
-    expect(check({ ...list, path: "/jwt_templates?limit=5&paginated=true" }).problems).toEqual([]);
+    expect(
+      check({
+        ...list,
+        path: "/jwt_templates?limit=5&paginated=true",
+        responseBody: { data: [], total_count: 0 },
+      }).problems,
+    ).toEqual([]);
     expect(check({ ...list, query: { limit: "1000" } }).problems).toEqual([
       expect.stringMatching(/^ListJWTTemplates request query \/limit: must be <= 500 \[maximum/),
     ]);
@@ -367,9 +414,9 @@ describe("the spec file", () => {
     else process.env[SPEC_ENV] = saved;
   });
 
-  it("is found beside the repository (or where CLERK_OPENAPI_SPEC says) and parses", () => {
+  it("is found inside the repository (or where CLERK_OPENAPI_SPEC says) and parses", () => {
     if (saved === undefined) {
-      expect(specPath()).toBe(resolve(repoRoot(), "../shared/clerk-openapi/bapi-2026-05-12.yml"));
+      expect(specPath()).toBe(resolve(repoRoot(), "spec/clerk-openapi/bapi-2026-05-12.yml"));
     }
     expect(existsSync(specPath())).toBe(true);
     const spec = loadSpec();

@@ -11,7 +11,8 @@ import addFormats from "ajv-formats";
 import { parse as parseYaml } from "yaml";
 
 export const SPEC_ENV = "CLERK_OPENAPI_SPEC";
-const DEFAULT_SPEC = "../shared/clerk-openapi/bapi-2026-05-12.yml";
+/** Clerk's spec, vendored in the repository (MIT, see its README). */
+const DEFAULT_SPEC = "spec/clerk-openapi/bapi-2026-05-12.yml";
 
 // biome-ignore lint/suspicious/noExplicitAny: the spec is untyped JSON walked generically
 type Json = any;
@@ -51,7 +52,7 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Where the spec is: $CLERK_OPENAPI_SPEC (relative paths from the repo root) or ../shared/... . */
+/** Where the spec is: $CLERK_OPENAPI_SPEC (relative paths from the repo root) or the vendored copy. */
 export function specPath(): string {
   const fromEnv = process.env[SPEC_ENV];
   return resolve(repoRoot(), fromEnv && fromEnv.length > 0 ? fromEnv : DEFAULT_SPEC);
@@ -67,7 +68,7 @@ export function loadSpec(): Json {
     const how = process.env[SPEC_ENV] ? `${SPEC_ENV}=${process.env[SPEC_ENV]}` : `default ${DEFAULT_SPEC}`;
     throw new Error(
       `contract: Clerk OpenAPI spec not found at ${path} (${how}, resolved from the repository root ` +
-        `${repoRoot()}). The contract tests need it: check out shared/ beside the repository or set ${SPEC_ENV}.`,
+        `${repoRoot()}). The contract tests need it: restore spec/clerk-openapi/ from git or set ${SPEC_ENV}.`,
     );
   }
   const text = readFileSync(path, "utf8");
@@ -204,6 +205,59 @@ function withBodyAllowances(operationId: string, schema: Json, spec: Json): Json
     }
   }
   return copy;
+}
+
+const PAGING_PARAMETERS = [
+  "#/components/parameters/Paginated",
+  "#/components/parameters/LimitParameter",
+  "#/components/parameters/OffsetParameter",
+] as const;
+
+/**
+ * Query parameters Clerk accepts on an operation whose spec declares none. Each entry adds the spec's
+ * own shared parameter definitions to one operation, nothing else.
+ */
+export const QUERY_ALLOWANCES: ReadonlyArray<{
+  operationId: string;
+  parameters: readonly string[];
+  why: string;
+}> = [
+  {
+    operationId: "ListBlocklistIdentifiers",
+    parameters: PAGING_PARAMETERS,
+    why:
+      "Clerk's Node client sends limit/offset (getBlocklistIdentifierList takes ClerkPaginationRequest) and " +
+      "its Go client sends paginated=true: Clerk pages this list, so a client must be able to ask for pages",
+  },
+];
+
+/**
+ * Operations that answer `{ data, total_count }` when called with `paginated=true`, where the spec shows
+ * only the plain array. Clerk's Node and Go clients both send `paginated=true` to these three and parse
+ * the envelope (and clerk/javascript#3276 switched them to it); the array stays right without it.
+ */
+export const PAGINATED_ENVELOPE_ALLOWANCES: ReadonlyArray<{ operationId: string; why: string }> = [
+  "ListAllowlistIdentifiers",
+  "ListRedirectURLs",
+  "ListJWTTemplates",
+].map((operationId) => ({
+  operationId,
+  why: "with paginated=true Clerk answers { data, total_count }, not the array the spec shows",
+}));
+
+/** The envelope a paginated list comes in, around the spec's own array schema. */
+function paginatedEnvelope(arraySchema: Json, spec: Json, operationId: string): Json {
+  if (deref(spec, arraySchema)?.type !== "array") {
+    throw new Error(
+      `contract: paginated-envelope allowance for ${operationId} is stale (its 200 is no longer a plain array); remove it`,
+    );
+  }
+  return {
+    type: "object",
+    required: ["data", "total_count"],
+    additionalProperties: false,
+    properties: { data: arraySchema, total_count: { type: "integer" } },
+  };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -595,10 +649,22 @@ export function validateExchange(ex: Exchange): ExchangeResult {
 
   const { operation, params } = match;
   const id = operation.operationId;
-  const allParams: Json[] = [
+  const allowedParams = QUERY_ALLOWANCES.filter((a) => a.operationId === id).flatMap((a) =>
+    a.parameters.map(($ref) => ({ $ref })),
+  );
+  const declaredParams: Json[] = [
     ...(operation.pathItem.parameters ?? []),
     ...(operation.op.parameters ?? []),
   ].map((p) => deref(s.spec, p));
+  const allowed: Json[] = allowedParams.map((p) => deref(s.spec, p));
+  // Fail loudly once the spec declares them, so the allowance is removed rather than left to rot.
+  const nowDeclared = allowed.filter((a) => declaredParams.some((d) => d?.name === a?.name));
+  if (nowDeclared.length > 0) {
+    throw new Error(
+      `contract: query allowance for ${id} is stale (${nowDeclared.map((p) => p.name)}); remove it`,
+    );
+  }
+  const allParams = [...declaredParams, ...allowed];
 
   // --- request: path + query parameters
   for (const kind of ["path", "query"] as const) {
@@ -666,8 +732,14 @@ export function validateExchange(ex: Exchange): ExchangeResult {
   } else if (response.notJson !== undefined) {
     res.push(`${where} /: is not JSON (${JSON.stringify(response.notJson)}) [content-type]`);
   } else {
-    const v = compile(`${id}/response/${key ?? "generic"}`, "response", resSchema);
-    if (!v(response.value)) res.push(...formatErrors(v.errors, where));
+    const paged =
+      ex.status === 200 &&
+      queryEntries(ex).get("paginated")?.at(-1) === "true" &&
+      PAGINATED_ENVELOPE_ALLOWANCES.some((a) => a.operationId === id);
+    const v = paged
+      ? compile(`${id}/response/paginated`, "response", paginatedEnvelope(resSchema, s.spec, id))
+      : compile(`${id}/response/${key ?? "generic"}`, "response", resSchema);
+    if (!v(response.value)) res.push(...formatErrors(v.errors, paged ? `${where} (paginated=true)` : where));
   }
   return done(id);
 }

@@ -7,7 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./harness";
 
 // The README's main job, exactly as a newcomer runs it (`npm run demo` is `node scripts/demo.mjs`
-// after build and engine), in a demo folder of its own: twice up, then the drift and export walk.
+// after build and engine), in a demo folder of its own: twice up, then the drift and export walk. The
+// demo runs the examples/quickstart project through the `pulumi` CLI and its Node.js language host.
 const NODE = join(REPO_ROOT, "node_modules", ".bin", "node");
 const DEMO_DIR = join(REPO_ROOT, "tmp", "e2e", `demo-${process.pid}`);
 let port = 0;
@@ -46,6 +47,9 @@ describe("npm run demo (the README quickstart)", () => {
     expect(first.code, first.out).toBe(0);
     expect(first.out).toContain("pulumi up done (create 6)");
     expect(existsSync(join(DEMO_DIR, "emulator-state.json"))).toBe(true);
+    // The stack's config file lives in the demo folder, not in the project folder the CLI ran in.
+    expect(existsSync(join(DEMO_DIR, "Pulumi.demo.yaml"))).toBe(true);
+    expect(existsSync(join(REPO_ROOT, "examples", "quickstart", "Pulumi.demo.yaml"))).toBe(false);
     const second = await demo();
     expect(second.code, second.out).toBe(0);
     expect(second.out).toContain("pulumi up done (same 6)");

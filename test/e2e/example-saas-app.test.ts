@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 import { type Emulator, PRIMARY_DOMAIN_ID, type StoreSnapshot, startEmulator } from "../../emulator";
+import { TEST_CERTIFICATE, TEST_CERTIFICATE_BODY_LINE } from "../support/certificate";
 import { type ConfigValue, createTestStack, REPO_ROOT, type TestStack } from "./harness";
 
 // examples/saas-app under the real Pulumi engine, once per stack (dev, then prod), each against its own
@@ -13,11 +14,6 @@ import { type ConfigValue, createTestStack, REPO_ROOT, type TestStack } from "./
 const EXAMPLE = join(REPO_ROOT, "examples", "saas-app");
 const KEY = "sk_test_e2e_saas_app_0123456789";
 const SUPABASE_SECRET = "e2e-supabase-jwt-secret-do-not-leak";
-const IDP_CERTIFICATE = [
-  "-----BEGIN CERTIFICATE-----",
-  "MIIDpDCCAoygAwIBAgIGAYe2globexE2eTestCertificateDoNotLeakInStateAAAA",
-  "-----END CERTIFICATE-----",
-].join("\n");
 
 type Env = "dev" | "prod";
 
@@ -33,7 +29,7 @@ function stackConfig(env: Env): Record<string, ConfigValue> {
   // The harness names every stack "e2e": the program's documented override picks the environment.
   config["saas-app:environment"] = env;
   config["saas-app:supabaseJwtSecret"] = { value: SUPABASE_SECRET, secret: true };
-  if (env === "prod") config["saas-app:ssoIdpCertificate"] = { value: IDP_CERTIFICATE, secret: true };
+  if (env === "prod") config["saas-app:ssoIdpCertificate"] = { value: TEST_CERTIFICATE, secret: true };
   return config;
 }
 
@@ -167,13 +163,18 @@ for (const env of ["dev", "prod"] as const) {
         expect(satellite?.name).toBe("portal.example.org");
         const [sso] = store.enterpriseConnections.list();
         expect(sso).toMatchObject({ provider: "saml_okta", active: true, domains: ["globex.example"] });
-        expect(sso?.saml?.idp_certificates).toEqual([IDP_CERTIFICATE]);
+        expect(sso?.saml?.idp_certificates).toEqual([TEST_CERTIFICATE]);
         expect(up.outputs.ssoAcsUrl).toEqual(expect.stringContaining("http"));
       }
 
       // Secrets reach Clerk but never the state in clear text.
       const state = await stack.exportState();
-      for (const secret of [KEY, SUPABASE_SECRET, partner?.client_secret ?? "missing", "DoNotLeakInState"]) {
+      for (const secret of [
+        KEY,
+        SUPABASE_SECRET,
+        partner?.client_secret ?? "missing",
+        TEST_CERTIFICATE_BODY_LINE,
+      ]) {
         expect(state.text).not.toContain(secret);
       }
       afterUp = emu.store.snapshot();

@@ -4,7 +4,7 @@ import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { runExport } from "../../cli";
 import { type Emulator, startEmulator } from "../../emulator";
-import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../integration/cli/seed";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../support/seed";
 import { createTestStack, REPO_ROOT, type TestStack } from "./harness";
 
 // Issue 6: export a varied live instance, then `pulumi up` the generated TypeScript program under the
@@ -38,7 +38,7 @@ function content(): unknown {
 
 /**
  * The generated program is TypeScript with top-level statements; the harness runs a JS module
- * exporting `(params) => outputs`. Transpile it the way scripts/demo.mjs does and wrap the module body
+ * exporting `(params) => outputs`. Transpile it to CommonJS, as ts-node would, and wrap the module body
  * in that function, so each engine operation evaluates the program afresh.
  */
 function asHarnessProgram(tsFile: string): string {

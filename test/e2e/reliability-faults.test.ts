@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, type FaultConfig, startEmulator } from "../../emulator";
+import { TEST_CERTIFICATE } from "../support/certificate";
 import { createTestStack, type TestStack } from "./harness";
 
 // Issue 7, faults: an up of every resource type while the API misbehaves (10 % 429, 10 % 500/502/503,
 // 5 % dropped connections; fixed seeds, though the engine's parallelism decides which request meets
 // which fault). Afterwards Clerk holds exactly the declared objects and a refresh finds nothing to change.
 const KEY = "sk_test_e2e_faults_0123456789";
-const CERT = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----";
 const SEEDS = [7, 42, 1234];
 const faults = (seed: number): FaultConfig => ({ seed, rate429: 0.1, rate5xx: 0.1, rateDrop: 0.05 });
 
@@ -50,7 +50,7 @@ const resources: Decl[] = [
       provider: "saml_okta",
       idpEntityId: "https://idp.example.com/e",
       idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: CERT,
+      idpCertificate: TEST_CERTIFICATE,
       active: true,
     },
   },

@@ -9,8 +9,9 @@
 //   process per operation cannot leak it between steps or tests.
 // - The process runs on Node 24 with the PATH and env of the test's stack, exactly what the engine and
 //   the dynamic-provider process (which runs `node`) see.
-// The Node language host cannot be built here (the Go module proxy refuses its module), which is why the
-// program is an inline one: the Automation API serves it from this process, no language host needed.
+// The program is an inline one (the Automation API serves it from this process, no language host
+// involved) so that each operation can be handed its own params; test/user runs project folders through
+// the `pulumi` command and its Node.js language host, as users do.
 //
 // Usage: node runner.cjs <request.json>; the request names the result file. This process's own
 // stdout/stderr carry the program's console output and are captured by the harness.

@@ -15,7 +15,7 @@ import { makeHandlers } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { definitions } from "../../../provider/runtime/registry";
 import { createClerkClient } from "../../../sdk";
-import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "./seed";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../../support/seed";
 
 // The drift check at runtime level: a stack state built the way the engine records it (check, then
 // create with importId through the provider's own handlers; secrets as Pulumi's encrypted envelopes),

@@ -3,11 +3,11 @@ import { join, resolve } from "node:path";
 import ts from "typescript";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, runExport } from "../../../cli";
-import { planExport } from "../../../cli/export";
+import { planExport, readInstance } from "../../../cli/export";
 import { assignNames, slug } from "../../../cli/names";
 import { type Emulator, startEmulator } from "../../../emulator";
 import { createClerkClient } from "../../../sdk";
-import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "./seed";
+import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "../../support/seed";
 
 const REPO_ROOT = resolve(__dirname, "../../..");
 
@@ -262,26 +262,27 @@ describe("exporting a large instance", () => {
 });
 
 describe("planExport", () => {
-  it("adopts restrictions without declaring settings when Clerk refused to show them", () => {
-    const plan = planExport({
-      instance: { object: "instance", id: "ins_1", environment_type: "development", allowed_origins: null },
-      restrictions: undefined,
-      organizationSettings: {} as never,
-      oauthApplicationSettings: {} as never,
-      communication: { object: "instance_communication", blocked_country_codes: [] } as never,
-      protect: {} as never,
-      redirectUrls: [],
-      allowlistIdentifiers: [],
-      blocklistIdentifiers: [],
-      jwtTemplates: [],
-      oauthApplications: [],
-      domains: [],
-      samlConnections: [],
-      enterpriseConnections: [],
-    } as never);
-    expect(plan.resources.find((r) => r.type === "InstanceRestrictions")?.args).toEqual({});
-    expect(plan.unexported.map((u) => `${u.type} ${u.field}`)).toContain(
-      "InstanceRestrictions (all settings)",
-    );
+  it("adopts restrictions without declaring settings when Clerk refused to show them", async () => {
+    const emu = await startEmulator({ port: 0 });
+    try {
+      // Clerk's only read of the restrictions is an empty PATCH; here it is refused, as Clerk might.
+      const refusing: typeof fetch = (input, init) =>
+        init?.method === "PATCH" && String(input).endsWith("/instance/restrictions")
+          ? Promise.resolve(
+              Response.json(
+                { errors: [{ code: "form_param_missing", message: "nothing to update" }] },
+                { status: 422 },
+              ),
+            )
+          : fetch(input, init);
+      const client = createClerkClient({ secretKey: SEED_KEY, apiUrl: emu.url, fetch: refusing });
+      const plan = planExport(await readInstance(client));
+      expect(plan.resources.find((r) => r.type === "InstanceRestrictions")?.args).toEqual({});
+      expect(plan.unexported.map((u) => `${u.type} ${u.field}`)).toContain(
+        "InstanceRestrictions (all settings)",
+      );
+    } finally {
+      await emu.close();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 
@@ -57,14 +57,15 @@ describe("allowlist identifiers", () => {
     });
   });
 
-  it("pages with paginated=true&limit&offset and ignores limit otherwise", async () => {
+  it("pages with paginated=true&limit&offset ({data,total_count}) and ignores limit otherwise", async () => {
     const emu = emulator();
     for (let i = 0; i < 5; i++)
       await api(emu, "POST", "/allowlist_identifiers", { identifier: `page${i}@example.com` });
     const all = await api(emu, "GET", "/allowlist_identifiers?limit=2");
     expect(all.body.length).toBe(emu.store.allowlistIdentifiers.size);
     const page = await api(emu, "GET", "/allowlist_identifiers?paginated=true&limit=2&offset=1");
-    expect(page.body.map((x: { id: string }) => x.id)).toEqual(
+    expect(page.body.total_count).toBe(emu.store.allowlistIdentifiers.size);
+    expect(page.body.data.map((x: { id: string }) => x.id)).toEqual(
       all.body.slice(1, 3).map((x: { id: string }) => x.id),
     );
     const bad = await api(emu, "GET", "/allowlist_identifiers?paginated=true&limit=501");

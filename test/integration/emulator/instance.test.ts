@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ADMIN_ROLE_ID, MEMBER_ROLE_ID } from "../../../emulator";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { PRIMARY_DOMAIN_ID } from "../../../emulator";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 

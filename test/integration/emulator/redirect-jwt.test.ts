@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "./helpers";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 
@@ -119,11 +119,12 @@ describe("JWT templates", () => {
     });
   });
 
-  it("lists as a plain array and pages only with paginated=true", async () => {
+  it("lists as a plain array, and as {data,total_count} pages with paginated=true", async () => {
     const emu = emulator();
     for (let i = 0; i < 3; i++) await api(emu, "POST", "/jwt_templates", { name: `page-${i}`, claims: {} });
     const all = await api(emu, "GET", "/jwt_templates");
+    expect(Array.isArray(all.body)).toBe(true);
     const page = await api(emu, "GET", "/jwt_templates?paginated=true&limit=1&offset=1");
-    expect(page.body).toEqual([all.body[1]]);
+    expect(page.body).toEqual({ data: [all.body[1]], total_count: all.body.length });
   });
 });

@@ -1,7 +1,7 @@
 import { connect } from "node:net";
 import { describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
-import { api, KEY, useEmulator } from "./helpers";
+import { api, KEY, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 

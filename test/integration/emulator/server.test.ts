@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { onAnyExchange, type RequestLogEntry, type StoreSnapshot, startEmulator } from "../../../emulator";
-import { api, KEY, type Reply, useEmulator } from "./helpers";
+import { api, KEY, type Reply, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator({ secretKeys: [KEY] });
 

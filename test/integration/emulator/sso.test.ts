@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { api, useEmulator } from "../../support/emulator";
 import {
   IDP_CERT_ONE,
   IDP_CERT_TWO,
@@ -6,7 +7,6 @@ import {
   ONE_EXPIRES_AT,
   TWO_EXPIRES_AT,
 } from "../../support/idp-certificates";
-import { api, useEmulator } from "./helpers";
 
 const emulator = useEmulator();
 

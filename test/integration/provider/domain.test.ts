@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_domain_integration";
 let emu: Emulator;

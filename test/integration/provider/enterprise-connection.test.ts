@@ -8,7 +8,7 @@ import {
   ONE_EXPIRES_AT,
   TWO_EXPIRES_AT,
 } from "../../support/idp-certificates";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_enterprise_connection_integration";
 const SECRET = "oidc-client-secret-7f3a";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ADMIN_ROLE_ID, type Emulator, INSTANCE_ID, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 // The instance singletons through the runtime exactly as Pulumi's dynamic-provider process uses it.
 const KEY = "sk_test_instance_singletons";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_oauth_application_integration";
 let emu: Emulator;

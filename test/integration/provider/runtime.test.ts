@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 // The runtime exactly as Pulumi's dynamic-provider process uses it: configure() with the stack's
 // config, then provider(type).<method>, against a local emulator.
@@ -137,5 +137,58 @@ describe("adoption (importId)", () => {
     await expect(p.create({ name: "x", claims: {}, importId: "jtmp_nope" })).rejects.toThrow(
       /no JwtTemplate with id "jtmp_nope" exists/,
     );
+  });
+});
+
+describe("refresh by listing", () => {
+  const types = ["RedirectUrl", "JwtTemplate", "OAuthApplication"] as const;
+  const argsFor = (type: (typeof types)[number], i: number): Record<string, unknown> =>
+    type === "RedirectUrl"
+      ? { url: `https://listed${i}.example.com/cb` }
+      : type === "JwtTemplate"
+        ? { name: `listed-${i}`, claims: { n: i } }
+        : {
+            name: `listed-app-${i}`,
+            redirectUris: [`https://listed${i}.example.com/oauth`],
+            scopes: ["profile"],
+          };
+
+  it("reads 90 objects of three collections with one listing each, and a deleted one with one GET", async () => {
+    const made: { type: string; id: string; outs: Record<string, unknown> }[] = [];
+    for (const type of types) {
+      for (let i = 0; i < 30; i++) {
+        const { id, outs } = await provider(type).create(argsFor(type, i));
+        made.push({ type, id, outs: outs ?? {} });
+      }
+    }
+    const gone = made[5];
+    if (!gone) throw new Error("nothing made");
+    emu.store.redirectUrls.delete(gone.id);
+    emu.clearRequests();
+
+    const reads = await Promise.all(made.map((m) => provider(m.type).read(m.id, m.outs)));
+
+    expect(reads.filter((r) => r.id === undefined)).toHaveLength(1);
+    expect(reads[5]).toEqual({});
+    expect(reads.filter((r, i) => r.id === made[i]?.id)).toHaveLength(89);
+    expect(count("GET", "/redirect_urls")).toBe(2); // the listing, and the GET that confirms the deletion
+    expect(count("GET", "/jwt_templates")).toBe(1);
+    expect(count("GET", "/oauth_applications")).toBe(1);
+    expect(emu.requests()).toHaveLength(4);
+  });
+
+  it("an out-of-band edit is seen, and a write drops the listing so a later read is fresh", async () => {
+    const p = provider("JwtTemplate");
+    const { id, outs } = await p.create({ name: "listed-edit", claims: { a: 1 } });
+    emu.store.jwtTemplates.update(id, { lifetime: 3600 });
+    const first = await p.read(id, outs ?? {});
+    expect(first.props?.lifetime).toBe(3600);
+
+    const other = await p.create({ name: "listed-other", claims: { b: 2 } });
+    emu.clearRequests();
+    const second = await p.read(other.id, other.outs ?? {});
+    expect(second.id).toBe(other.id);
+    // A fresh listing found it (a listing kept from before the create would not have: then a GET by id).
+    expect(emu.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /jwt_templates"]);
   });
 });

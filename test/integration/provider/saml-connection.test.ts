@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
+import { TEST_CERTIFICATE } from "../../support/certificate";
 import {
   IDP_CERT_ONE,
   IDP_CERT_TWO,
@@ -8,12 +9,9 @@ import {
   ONE_EXPIRES_AT,
   TWO_EXPIRES_AT,
 } from "../../support/idp-certificates";
-import { startRuntimeEmulator } from "./runtime-emulator";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_saml_connection_integration";
-// A self-signed test certificate (CN=idp.example.com), so the validity timestamps can be checked.
-const CERT =
-  "-----BEGIN CERTIFICATE-----\nMIICEDCCAXmgAwIBAgIUX3anwc2NXBChwSSx5jl+qL0AuIgwDQYJKoZIhvcNAQEL\nBQAwGjEYMBYGA1UEAwwPaWRwLmV4YW1wbGUuY29tMB4XDTI2MTEyNjA3MTUwMloX\nDTM2MTEyMzA3MTUwMlowGjEYMBYGA1UEAwwPaWRwLmV4YW1wbGUuY29tMIGfMA0G\nCSqGSIb3DQEBAQUAA4GNADCBiQKBgQDp4xu1X+BXJ+b/nMvGYm+6Rd+nKX2cAKzJ\nkutLIzkzwRQaOxBeNYYk6TZlLyQO8mVkRDZ8ueG8i9Es1wdy4Bsth4JupVUnfsLA\nJ6KE4Q1ZhvUsJ8DQJHhTzVsnwjL0SEC4zI7Owgvf3So5dq3Qu5pCjIK+js1e8+NH\nEEgpywWzBQIDAQABo1MwUTAdBgNVHQ4EFgQU6KYCktVjTxynREVtlFqqd85wPWow\nHwYDVR0jBBgwFoAU6KYCktVjTxynREVtlFqqd85wPWowDwYDVR0TAQH/BAUwAwEB\n/zANBgkqhkiG9w0BAQsFAAOBgQDFTMWn9Hy/NBfRMsY4cfzrscBk+zAkBAYNCh99\nrdOWJWjoP1NUc1oSFL7m4YlpiOMQnzd3MbZ0AdxISlek0dBTq4lK81J8eOBtikcs\n4/TBfLXiRjEl/vRtCYEn2WywwyOjzagaPIAhpToESRGnkKL9Cip2mbdRwmJpN1jT\nWnXW1w==\n-----END CERTIFICATE-----\n";
 let emu: Emulator;
 
 beforeAll(async () => {
@@ -29,7 +27,7 @@ describe("SamlConnection", () => {
   const idp = {
     idpEntityId: "https://idp.example.com/entity",
     idpSsoUrl: "https://idp.example.com/sso",
-    idpCertificate: CERT,
+    idpCertificate: TEST_CERTIFICATE,
   };
 
   it("creates with a POST then a PATCH for the update-only flags, reads, updates, deletes", async () => {

@@ -3,7 +3,8 @@ import type { Emulator, FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
 import { CREATE_ATTEMPTS, mayHaveCreated } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
-import { startRuntimeEmulator } from "../provider/runtime-emulator";
+import { TEST_CERTIFICATE } from "../../support/certificate";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 // Issue 7, ambiguous creates: the answer to a create is lost (after Clerk committed it, or before), and
 // the runtime must end with exactly one object in Clerk, the one it reports to Pulumi.
@@ -30,7 +31,6 @@ function faultOnce(fault: Omit<FaultConfig, "seed">): void {
   });
 }
 
-const CERT = "-----BEGIN CERTIFICATE-----\nMIIBfake\n-----END CERTIFICATE-----";
 const OIDC_SECRET = "oidc-secret-ambiguous-9d1";
 
 // Every resource type that creates a new object in Clerk; `count` is how many of them Clerk holds.
@@ -69,7 +69,7 @@ const cases = [
       provider: "saml_okta",
       idpEntityId: "https://idp.example.com/e",
       idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: CERT,
+      idpCertificate: TEST_CERTIFICATE,
       active: true,
     },
     count: () => emu.store.samlConnections.list().filter((c) => c.name === "Okta").length,

@@ -70,14 +70,14 @@ describe("allowlist identifiers", () => {
 });
 
 describe("blocklist identifiers", () => {
-  it("create, list ({data,total_count} in one call), delete", async () => {
+  it("create, list ({data,total_count}, asking for a full page), delete", async () => {
     const created = await clerk.blocklistIdentifiers.create({ identifier: "+15555550123" });
     expect(created).toMatchObject({ object: "blocklist_identifier", identifier_type: "phone_number" });
     emu.clearRequests();
     const listed = await clerk.blocklistIdentifiers.list();
     expect(listed.map((i) => i.id)).toContain(created.id);
     expect(emu.requests()).toHaveLength(1);
-    expect(emu.requests()[0]?.query).toEqual({});
+    expect(emu.requests()[0]?.query).toEqual({ paginated: "true", limit: "500", offset: "0" });
     await clerk.blocklistIdentifiers.delete(created.id);
     expect((await clerk.blocklistIdentifiers.list()).map((i) => i.id)).not.toContain(created.id);
   });

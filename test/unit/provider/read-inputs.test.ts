@@ -38,6 +38,7 @@ describe("read returns only the inputs the program declared", () => {
         jwtTemplates: {
           create: async () => live,
           get: async () => live,
+          list: async () => [live],
         },
       }),
     );
@@ -59,7 +60,7 @@ describe("read returns only the inputs the program declared", () => {
   it("keeps the whole input view for state recorded before declared keys were tracked", async () => {
     const p = makeHandlers(
       jwtTemplateDefinition,
-      contextWith({ jwtTemplates: { get: async () => template() } }),
+      contextWith({ jwtTemplates: { get: async () => template(), list: async () => [template()] } }),
     );
     const legacy = { name: "supabase", claims: {}, lifetime: 60, allowedClockSkew: 5, __provider: "p" };
     const read = await p.read("jtmp_1", legacy);
@@ -71,7 +72,9 @@ describe("read returns only the inputs the program declared", () => {
     const live = { ...oauthApplicationWithSecret(), scopes: "email offline_access profile" };
     const p = makeHandlers(
       oauthApplicationDefinition,
-      contextWith({ oauthApplications: { create: async () => live, get: async () => live } }),
+      contextWith({
+        oauthApplications: { create: async () => live, get: async () => live, list: async () => [live] },
+      }),
     );
     const created = await p.create({ name: "app", scopes: ["profile", "email"] });
     expect(created.outs?.scopes).toEqual(["profile", "email"]);

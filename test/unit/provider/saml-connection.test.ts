@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { samlConnectionDefinition } from "../../../provider/resources/saml-connection";
 import { makeHandlers } from "../../../provider/runtime/generic";
+import { TEST_CERTIFICATE } from "../../support/certificate";
 
 const noClient = () => {
   throw new Error("check and diff must not touch Clerk");
@@ -53,7 +54,7 @@ describe("SamlConnection diff", () => {
   const state = {
     ...base,
     domains: ["b.example.com", "example.com"],
-    idpCertificates: ["-----BEGIN CERTIFICATE-----\nMIIB\nAAAA\n-----END CERTIFICATE-----"],
+    idpCertificates: [TEST_CERTIFICATE],
     attributeMapping: { userId: "", emailAddress: "mail", firstName: "", lastName: "" },
     active: false,
     acsUrl: "https://x/acs",
@@ -63,7 +64,8 @@ describe("SamlConnection diff", () => {
     const r = await p.diff("id", state, {
       ...base,
       domains: ["example.com", "b.example.com"],
-      idpCertificates: ["-----BEGIN CERTIFICATE----- MIIBAAAA -----END CERTIFICATE-----"],
+      // The same certificate pasted with spaces for line breaks.
+      idpCertificates: [TEST_CERTIFICATE.replace(/\n/g, " ")],
       attributeMapping: { emailAddress: "mail" },
     });
     expect(r).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ClientHolder, resolveSettings } from "../../../provider/runtime/settings";
+import { apiUrlProblem, ClientHolder, resolveSettings } from "../../../provider/runtime/settings";
 
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
 
@@ -39,5 +39,42 @@ describe("ClientHolder", () => {
     expect(holder.get()).toBe(first);
     holder.configure({ ...settings, secretKey: "sk_test_b" });
     expect(holder.get()).not.toBe(first);
+  });
+});
+
+describe("clerk:apiUrl", () => {
+  it.each([
+    ["https://api.clerk.com/v1", undefined],
+    ["https://api.clerk.com/v1/", undefined],
+    ["http://127.0.0.1:43117/v1", undefined],
+    ["http://localhost:8080/v1", undefined],
+    ["http://[::1]:8080/v1", undefined],
+    ["api.clerk.com/v1", /not a URL/],
+    ["https://api.clerk.com", /does not end in \/v1/],
+    ["https://api.clerk.com/v2", /does not end in \/v1/],
+    ["http://api.clerk.com/v1", /plain http to another machine/],
+    ["http://10.0.0.5/v1", /plain http to another machine/],
+    ["ftp://api.clerk.com/v1", /uses ftp:/],
+    ["https://api.clerk.com/v1?x=1", /query/],
+  ])("%s", (url, problem) => {
+    const found = apiUrlProblem(url);
+    if (problem === undefined) expect(found).toBeUndefined();
+    else expect(found).toMatch(problem);
+  });
+
+  it("a bad URL fails at first use, before any request, naming the setting and the fix; the key is not in it", () => {
+    const holder = new ClientHolder({
+      secretKey: "sk_test_secretvalue",
+      apiUrl: "http://clerk.example.com/v1",
+    });
+    let message = "";
+    try {
+      holder.get();
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(/clerk:apiUrl \(or CLERK_API_URL\) "http:\/\/clerk.example.com\/v1"/);
+    expect(message).toMatch(/https:\/\/api.clerk.com\/v1/);
+    expect(message).not.toContain("sk_test_secretvalue");
   });
 });

@@ -61,6 +61,22 @@ describe("ClerkApiError", () => {
     expect(e.message).toMatch(/\(trace abc-IAD\)$/);
   });
 
+  it("takes Clerk's trace id from the Clerk-Trace-Id or x-clerk-trace-id header when the body has none", () => {
+    const body = { errors: [{ code: "x", message: "m", long_message: "m" }] };
+    const fromHeader = apiError(422, body, { "clerk-trace-id": "t-header", "cf-ray": "ray" });
+    expect(fromHeader.clerkTraceId).toBe("t-header");
+    expect(fromHeader.message).toMatch(/\(trace t-header\)$/);
+    expect(apiError(422, body, { "x-clerk-trace-id": "t-x", "cf-ray": "ray" }).clerkTraceId).toBe("t-x");
+    // A proxy's page has no body trace id: the header still identifies the request for Clerk support.
+    expect(apiError(502, "<html>Bad gateway</html>", { "clerk-trace-id": "t-502" }).clerkTraceId).toBe(
+      "t-502",
+    );
+    // The body's id wins when both are there.
+    expect(
+      apiError(422, { ...body, clerk_trace_id: "t-body" }, { "clerk-trace-id": "t-header" }).clerkTraceId,
+    ).toBe("t-body");
+  });
+
   it("copes with a non-JSON body (a proxy's HTML page) without losing the status", () => {
     const e = apiError(502, "<html>\n<body>Bad gateway</body>\n</html>");
     expect(e.errors).toEqual([]);

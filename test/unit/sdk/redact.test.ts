@@ -9,6 +9,13 @@ describe("redaction", () => {
     expect(redactString("pk_test_abc is public")).toBe("pk_test_abc is public");
   });
 
+  it("masks restricted keys (rk_) as it masks secret keys", () => {
+    expect(redactString("rk_test_abc123 then rk_live_Q-w_e")).toBe(
+      "rk_test_[REDACTED] then rk_live_[REDACTED]",
+    );
+    expect(redactBody({ note: "key rk_live_zzz9" })).toEqual({ note: "key rk_live_[REDACTED]" });
+  });
+
   it("masks the Authorization header but keeps the others", () => {
     const h = redactHeaders(
       new Headers({ Authorization: "Bearer sk_test_123", "Clerk-API-Version": "2026-05-12" }),

@@ -1,5 +1,5 @@
-import { type Emulator, type EmulatorOptions, startEmulator } from "../../../emulator";
-import { configure } from "../../../provider/runtime";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
+import { configure } from "../../provider/runtime";
 
 /**
  * Starts an emulator on a random loopback port and configures the provider runtime for it exactly as

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, providerModule, typeToken } from "./dynamic-provider";
+import type { AnyDefinition } from "./runtime/definition";
 
 /**
  * The base of every Clerk resource: a custom resource served by Pulumi's dynamic-provider host,
@@ -7,10 +8,16 @@ import { PROVIDER_KEY, providerModule, typeToken } from "./dynamic-provider";
  */
 export abstract class ClerkResource extends pulumi.CustomResource {
   /**
+   * How the provider serves this resource (the runtime's registry is made of these, one per class the
+   * package exports). Internal: not part of the resource's arguments or outputs.
+   */
+  declare static readonly definition: AnyDefinition;
+
+  /**
    * @param type resource type name, e.g. "JwtTemplate"
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
    * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in
-   *   plaintext (rule 6), and as inputs even when the program passed a plain string
+   *   plaintext (see docs/architecture.md, "Secrets"), and as inputs even when the program passed a plain string
    */
   protected constructor(
     type: string,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from "vitest";
-import { type Emulator, type EmulatorOptions, startEmulator } from "../../../emulator";
+import { type Emulator, type EmulatorOptions, startEmulator } from "../../emulator";
 
 export const KEY = "sk_test_emulatorTestKey123";
 

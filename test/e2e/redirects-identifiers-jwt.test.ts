@@ -3,7 +3,7 @@ import type { Emulator } from "../../emulator";
 import type { TestStack } from "./harness";
 import { closeClerkStack, createClerkStack } from "./harness/clerk-stack";
 
-// Issue 4's checklist under the real Pulumi engine, for RedirectUrl, AllowlistIdentifier,
+// The lifecycle checklist under the real Pulumi engine, for RedirectUrl, AllowlistIdentifier,
 // BlocklistIdentifier and JwtTemplate. One stack walks through the steps in order.
 const KEY = "sk_test_e2e_part1_0123456789";
 const SIGNING_KEY = "e2e-hs256-signing-secret-do-not-leak";
@@ -55,7 +55,7 @@ const live = () => ({
   jwts: emu.store.jwtTemplates.list().map((t) => ({ name: t.name, lifetime: t.lifetime })),
 });
 
-describe("part 1 resources under the real engine", () => {
+describe("RedirectUrl, AllowlistIdentifier, BlocklistIdentifier, JwtTemplate under the real engine", () => {
   it("1. up creates exactly the declared objects", async () => {
     const up = await stack.up();
     expect(up.summary.create).toBe(6); // 5 resources + the stack
@@ -113,7 +113,8 @@ describe("part 1 resources under the real engine", () => {
     expect(jwt?.outputs?.signingKey).toMatchObject({
       "4dabf18193072939515e22adb298388d": "1b47061264138c4ac30d75fd1eb44270",
     });
-    // The provider module stored per resource is small (DESIGN.md budget: 1 KB).
+    // The provider module stored per resource is small (see docs/architecture.md, "The serialization
+    // boundary": at most 1 KB).
     for (const r of state.resources.filter((x) => x.type.startsWith("pulumi-nodejs:dynamic/clerk:"))) {
       expect(String(r.outputs?.__provider).length).toBeLessThanOrEqual(1024);
     }

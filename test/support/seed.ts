@@ -1,12 +1,12 @@
 // Seeds an emulator with a varied configuration through the public API (as a dashboard user would):
 // every resource type, names that collide once slugged, both kinds of JWT key, public and confidential
 // OAuth apps, SAML and OIDC connections, and non-default values in every singleton.
-import { createClerkClient } from "../../../sdk";
+import { createClerkClient } from "../../sdk";
+import { TEST_CERTIFICATE } from "./certificate";
 
 export const SEED_KEY = "sk_test_cli_export_0123456789";
 export const JWT_SIGNING_KEY = "export-test-hs256-signing-secret";
 export const OIDC_CLIENT_SECRET = "export-test-oidc-client-secret";
-const CERT = "-----BEGIN CERTIFICATE-----\nMIIBexport\n-----END CERTIFICATE-----";
 
 export async function seedVaried(apiUrl: string): Promise<void> {
   const c = createClerkClient({ secretKey: SEED_KEY, apiUrl });
@@ -39,7 +39,7 @@ export async function seedVaried(apiUrl: string): Promise<void> {
     provider: "saml_okta",
     idp_entity_id: "http://www.okta.com/legacy",
     idp_sso_url: "https://legacy.okta.com/sso",
-    idp_certificate: CERT,
+    idp_certificate: TEST_CERTIFICATE,
   });
   await c.enterpriseConnections.create({
     name: "Acme SAML",
@@ -49,7 +49,7 @@ export async function seedVaried(apiUrl: string): Promise<void> {
     saml: {
       idp_entity_id: "https://idp.acme.com/entity",
       idp_sso_url: "https://idp.acme.com/sso",
-      idp_certificate: CERT,
+      idp_certificate: TEST_CERTIFICATE,
       attribute_mapping: { email_address: "mail" },
       force_authn: true,
     },

@@ -1,0 +1,368 @@
+import { createClerkClient } from "@clerk/backend";
+import { isClerkAPIResponseError } from "@clerk/backend/errors";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type Emulator, startEmulator } from "../../emulator";
+
+// Clerk's official Node client (@clerk/backend), used against real Clerk by a great many apps, pointed
+// at the emulator. Its request builder and deserializers encode what real Clerk answers: where they
+// and the emulator disagree, the emulator is wrong (and so would be any test that trusts it). Every
+// exchange is also checked against Clerk's OpenAPI spec by the contract setup of this project.
+//
+// One test per operation this package models that the official client can call; the assertions are on
+// the values Clerk's own deserializers produce (e.g. `AllowlistIdentifier.identifier`, `totalCount`).
+
+const KEY = "sk_test_conformanceOfficialClient";
+let emu: Emulator;
+let clerk: ReturnType<typeof createClerkClient>;
+
+beforeAll(async () => {
+  emu = await startEmulator({ port: 0, secretKeys: [KEY] });
+  // The official client builds `${apiUrl}/${apiVersion}${path}`.
+  clerk = createClerkClient({ secretKey: KEY, apiUrl: emu.origin, apiVersion: "v1" });
+});
+afterAll(() => emu.close());
+
+/** The rejection of a call, which must be Clerk's own error type. */
+async function apiError(call: Promise<unknown>) {
+  const e = await call.then(
+    () => undefined,
+    (err: unknown) => err,
+  );
+  if (!isClerkAPIResponseError(e)) throw new Error(`expected a ClerkAPIResponseError, got ${String(e)}`);
+  return e;
+}
+
+describe("allow-list identifiers", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.allowlistIdentifiers.createAllowlistIdentifier({
+      identifier: "Conformance@Example.com",
+      notify: false,
+    });
+    expect(created.identifier).toBe("conformance@example.com");
+    expect(created.identifierType).toBe("email_address");
+    expect(created.id).toMatch(/^alid_/);
+    expect(created.createdAt).toBeGreaterThan(1_600_000_000_000);
+    id = created.id;
+  });
+  it("list (paginated=true: { data, total_count }, newest first)", async () => {
+    await clerk.allowlistIdentifiers.createAllowlistIdentifier({
+      identifier: "newer@example.com",
+      notify: false,
+    });
+    const list = await clerk.allowlistIdentifiers.getAllowlistIdentifierList();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((a) => a.identifier)).toEqual(["newer@example.com", "conformance@example.com"]);
+    const page = await clerk.allowlistIdentifiers.getAllowlistIdentifierList({ limit: 1, offset: 1 });
+    expect(page).toMatchObject({ totalCount: 2, data: [{ id }] });
+  });
+  it("delete", async () => {
+    const deleted = await clerk.allowlistIdentifiers.deleteAllowlistIdentifier(id);
+    expect(deleted).toMatchObject({ id, deleted: true, object: "allowlist_identifier" });
+  });
+});
+
+describe("block-list identifiers", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.blocklistIdentifiers.createBlocklistIdentifier({
+      identifier: "spam@conformance.test",
+    });
+    expect(created.identifier).toBe("spam@conformance.test");
+    expect(created.identifierType).toBe("email_address");
+    id = created.id;
+  });
+  it("list (pages of 10 by default, limit/offset)", async () => {
+    for (let i = 0; i < 11; i++)
+      await clerk.blocklistIdentifiers.createBlocklistIdentifier({ identifier: `b${i}@conformance.test` });
+    const first = await clerk.blocklistIdentifiers.getBlocklistIdentifierList();
+    expect(first.totalCount).toBe(12);
+    expect(first.data).toHaveLength(10);
+    const rest = await clerk.blocklistIdentifiers.getBlocklistIdentifierList({ limit: 10, offset: 10 });
+    expect(rest.data).toHaveLength(2);
+    expect([...first.data, ...rest.data].map((b) => b.id)).toContain(id);
+  });
+  it("delete", async () => {
+    expect(await clerk.blocklistIdentifiers.deleteBlocklistIdentifier(id)).toMatchObject({
+      id,
+      deleted: true,
+    });
+  });
+});
+
+describe("redirect URLs", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.redirectUrls.createRedirectUrl({ url: "myapp://conformance" });
+    expect(created.url).toBe("myapp://conformance");
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.redirectUrls.getRedirectUrl(id)).url).toBe("myapp://conformance");
+  });
+  it("list ({ data, total_count }, newest first)", async () => {
+    await clerk.redirectUrls.createRedirectUrl({ url: "https://newer.conformance.test/cb" });
+    const list = await clerk.redirectUrls.getRedirectUrlList();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((r) => r.url)).toEqual(["https://newer.conformance.test/cb", "myapp://conformance"]);
+  });
+  it("delete", async () => {
+    expect(await clerk.redirectUrls.deleteRedirectUrl(id)).toMatchObject({ id, deleted: true });
+  });
+});
+
+describe("JWT templates", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.jwtTemplates.create({
+      name: "conformance",
+      claims: { aud: "conformance" },
+      lifetime: 120,
+      allowedClockSkew: 10,
+    });
+    expect(created).toMatchObject({
+      name: "conformance",
+      claims: { aud: "conformance" },
+      lifetime: 120,
+      allowedClockSkew: 10,
+      customSigningKey: false,
+      signingAlgorithm: "RS256",
+    });
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.jwtTemplates.get(id)).lifetime).toBe(120);
+  });
+  it("list ({ data, total_count })", async () => {
+    const list = await clerk.jwtTemplates.list();
+    expect(list.totalCount).toBe(1);
+    expect(list.data[0]).toMatchObject({ id, lifetime: 120 });
+  });
+  it("update", async () => {
+    const updated = await clerk.jwtTemplates.update({
+      templateId: id,
+      name: "conformance",
+      claims: {},
+      lifetime: 300,
+    });
+    expect(updated).toMatchObject({ id, lifetime: 300, claims: {} });
+  });
+  it("delete", async () => {
+    expect(await clerk.jwtTemplates.delete(id)).toMatchObject({ id, deleted: true });
+  });
+});
+
+describe("OAuth applications", () => {
+  let id = "";
+  let firstSecret = "";
+  it("create (the client secret, once)", async () => {
+    const created = await clerk.oauthApplications.create({
+      name: "conformance",
+      redirectUris: ["https://conformance.test/cb"],
+      scopes: "profile email",
+    });
+    expect(created.name).toBe("conformance");
+    expect(created.redirectUris).toEqual(["https://conformance.test/cb"]);
+    expect(created.clientSecret).toBeTruthy();
+    expect(created.clientId).toBeTruthy();
+    id = created.id;
+    firstSecret = created.clientSecret as string;
+  });
+  it("get (no secret)", async () => {
+    const got = await clerk.oauthApplications.get(id);
+    expect(got.name).toBe("conformance");
+    expect(got.clientSecret).toBeUndefined();
+  });
+  it("list ({ data, total_count }, newest first)", async () => {
+    await clerk.oauthApplications.create({ name: "conformance-newer", redirectUris: ["https://n.test/cb"] });
+    const list = await clerk.oauthApplications.list();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((a) => a.name)).toEqual(["conformance-newer", "conformance"]);
+  });
+  it("update", async () => {
+    const updated = await clerk.oauthApplications.update({ oauthApplicationId: id, name: "renamed" });
+    expect(updated).toMatchObject({ id, name: "renamed" });
+  });
+  it("rotate secret", async () => {
+    const rotated = await clerk.oauthApplications.rotateSecret(id);
+    expect(rotated.clientSecret).toBeTruthy();
+    expect(rotated.clientSecret).not.toBe(firstSecret);
+  });
+  it("delete", async () => {
+    expect(await clerk.oauthApplications.delete(id)).toMatchObject({ id, deleted: true });
+  });
+});
+
+describe("domains", () => {
+  let id = "";
+  it("add (a satellite)", async () => {
+    const added = await clerk.domains.add({ name: "sat.conformance.test", is_satellite: true });
+    expect(added).toMatchObject({ name: "sat.conformance.test", isSatellite: true });
+    expect(added.frontendApiUrl).toMatch(/^https:\/\//);
+    id = added.id;
+  });
+  it("list ({ data, total_count }, newest first, the primary domain last)", async () => {
+    const list = await clerk.domains.list();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((d) => d.isSatellite)).toEqual([true, false]);
+    // The emulated instance is a development instance: no DNS to set up, so no CNAME targets.
+    expect(list.data[0]?.cnameTargets ?? []).toEqual([]);
+  });
+  it("update", async () => {
+    const updated = await clerk.domains.update({ domainId: id, name: "sat2.conformance.test" });
+    expect(updated).toMatchObject({ id, name: "sat2.conformance.test" });
+  });
+  it("delete", async () => {
+    expect(await clerk.domains.delete(id)).toMatchObject({ id, deleted: true });
+  });
+});
+
+describe("instance", () => {
+  it("get", async () => {
+    const instance = await clerk.instance.get();
+    expect(instance.id).toMatch(/^ins_/);
+    expect(instance.environmentType).toBe("development");
+  });
+  it("update (204, then allowed origins read back)", async () => {
+    expect(await clerk.instance.update({ allowedOrigins: ["https://conformance.test"] })).toBeUndefined();
+    expect((await clerk.instance.get()).allowedOrigins).toEqual(["https://conformance.test"]);
+  });
+  it("update restrictions", async () => {
+    const restrictions = await clerk.instance.updateRestrictions({
+      allowlist: true,
+      blockEmailSubaddresses: true,
+    });
+    expect(restrictions).toMatchObject({ allowlist: true, blocklist: false, blockEmailSubaddresses: true });
+  });
+  it("get organization settings", async () => {
+    const settings = await clerk.instance.getOrganizationSettings();
+    expect(settings.creatorRole).toBe("org:admin");
+    expect(settings.maxAllowedMemberships).toEqual(expect.any(Number));
+  });
+  it("update organization settings (written by role id, read by role key)", async () => {
+    const roles = await clerk.organizationRoles.getOrganizationRoleList();
+    const admin = roles.data.find((r) => r.key === "org:admin");
+    const updated = await clerk.instance.updateOrganizationSettings({
+      enabled: true,
+      maxAllowedMemberships: 25,
+      creatorRoleId: admin?.id ?? "",
+    });
+    expect(updated).toMatchObject({ enabled: true, maxAllowedMemberships: 25, creatorRole: "org:admin" });
+  });
+});
+
+describe("organization roles", () => {
+  it("list ({ data, total_count })", async () => {
+    const roles = await clerk.organizationRoles.getOrganizationRoleList();
+    expect(roles.totalCount).toBe(roles.data.length);
+    expect(roles.data.map((r) => r.key)).toEqual(expect.arrayContaining(["org:admin", "org:member"]));
+    expect(roles.data.find((r) => r.key === "org:admin")?.permissions.length).toBeGreaterThan(0);
+  });
+});
+
+describe("SAML connections", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.samlConnections.createSamlConnection({
+      name: "Conformance SAML",
+      provider: "saml_custom",
+      domain: "saml.conformance.test",
+      idpEntityId: "https://idp.conformance.test",
+      idpSsoUrl: "https://idp.conformance.test/sso",
+    });
+    expect(created).toMatchObject({
+      name: "Conformance SAML",
+      domain: "saml.conformance.test",
+      provider: "saml_custom",
+      idpEntityId: "https://idp.conformance.test",
+      active: false,
+    });
+    expect(created.acsUrl).toMatch(/^https:\/\//);
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.samlConnections.getSamlConnection(id)).name).toBe("Conformance SAML");
+  });
+  it("list ({ data, total_count })", async () => {
+    const list = await clerk.samlConnections.getSamlConnectionList();
+    expect(list.totalCount).toBe(1);
+    expect(list.data[0]?.id).toBe(id);
+  });
+  it("update", async () => {
+    const updated = await clerk.samlConnections.updateSamlConnection(id, { name: "Renamed SAML" });
+    expect(updated).toMatchObject({ id, name: "Renamed SAML" });
+  });
+  it("delete", async () => {
+    expect(await clerk.samlConnections.deleteSamlConnection(id)).toMatchObject({ id, deleted: true });
+  });
+});
+
+describe("enterprise connections", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.enterpriseConnections.createEnterpriseConnection({
+      name: "Conformance OIDC",
+      provider: "oidc_custom",
+      domains: ["oidc.conformance.test"],
+      oidc: { clientId: "cid", clientSecret: "never-returned", discoveryUrl: "https://idp.conformance.test" },
+    });
+    expect(created).toMatchObject({
+      name: "Conformance OIDC",
+      domains: ["oidc.conformance.test"],
+      active: false,
+    });
+    expect(JSON.stringify(created)).not.toContain("never-returned");
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.enterpriseConnections.getEnterpriseConnection(id)).name).toBe("Conformance OIDC");
+  });
+  it("list ({ data, total_count }, newest first)", async () => {
+    await clerk.enterpriseConnections.createEnterpriseConnection({
+      name: "Conformance SAML",
+      provider: "saml_custom",
+      domains: ["saml2.conformance.test"],
+    });
+    const list = await clerk.enterpriseConnections.getEnterpriseConnectionList();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((c) => c.name)).toEqual(["Conformance SAML", "Conformance OIDC"]);
+  });
+  it("update", async () => {
+    const updated = await clerk.enterpriseConnections.updateEnterpriseConnection(id, {
+      name: "Renamed OIDC",
+    });
+    expect(updated).toMatchObject({ id, name: "Renamed OIDC" });
+  });
+  it("delete", async () => {
+    expect(await clerk.enterpriseConnections.deleteEnterpriseConnection(id)).toMatchObject({ id });
+  });
+});
+
+describe("error answers", () => {
+  it("404: Clerk's code, message and trace id", async () => {
+    const e = await apiError(clerk.jwtTemplates.get("jtmp_doesnotexist"));
+    expect(e.status).toBe(404);
+    expect(e.errors[0]).toMatchObject({ code: "resource_not_found", message: expect.any(String) });
+    expect(e.errors[0]?.longMessage).toBeTruthy();
+    expect(e.clerkTraceId).toMatch(/^[0-9a-f]{32}$/);
+    expect(emu.requests().at(-1)?.responseHeaders["clerk-trace-id"]).toBe(e.clerkTraceId);
+  });
+  it("422 duplicate: form_identifier_exists naming the parameter", async () => {
+    await clerk.redirectUrls.createRedirectUrl({ url: "https://dup.conformance.test" });
+    const e = await apiError(clerk.redirectUrls.createRedirectUrl({ url: "https://dup.conformance.test" }));
+    expect(e.status).toBe(422);
+    expect(e.errors[0]).toMatchObject({ code: "form_identifier_exists", meta: { paramName: "url" } });
+    expect(e.clerkTraceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+  it("401 bad key: authentication_invalid", async () => {
+    const stranger = createClerkClient({
+      secretKey: "sk_test_notTheKey",
+      apiUrl: emu.origin,
+      apiVersion: "v1",
+    });
+    const e = await apiError(stranger.jwtTemplates.list());
+    expect(e.status).toBe(401);
+    expect(e.errors[0]?.code).toBe("authentication_invalid");
+    expect(e.clerkTraceId).toMatch(/^[0-9a-f]{32}$/);
+  });
+});

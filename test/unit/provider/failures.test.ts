@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { describeFailure } from "../../../provider/runtime/failures";
+import { ClerkApiError, ClerkNetworkError } from "../../../sdk/errors";
+
+// Every message the provider hands Pulumi goes through describeFailure: no Clerk key may survive it,
+// whether the key came in a Clerk answer, a network error or an error from anywhere else.
+describe("describeFailure", () => {
+  const keys = ["sk_live_SECRET123", "sk_test_SECRET456", "rk_live_RESTRICTED789", "rk_test_RESTRICTED0"];
+
+  it("keeps Clerk's code, message and trace id, and names the operation and resource", () => {
+    const e = new ClerkApiError({
+      status: 422,
+      method: "POST",
+      path: "/jwt_templates",
+      headers: {},
+      rawBody: JSON.stringify({
+        errors: [{ code: "form_param_invalid", message: "bad", long_message: "lifetime is too short" }],
+        clerk_trace_id: "tr_42",
+      }),
+    });
+    const err = describeFailure(e, "creating", "JwtTemplate", undefined);
+    expect(err.message).toBe(
+      "creating JwtTemplate failed: Clerk API 422 POST /jwt_templates: form_param_invalid: lifetime is too short (trace tr_42)",
+    );
+  });
+
+  for (const key of keys) {
+    const secret = key.slice(8);
+    it(`redacts ${key.slice(0, 7)}… keys from Clerk errors, network errors and any other error`, () => {
+      const api = new ClerkApiError({
+        status: 401,
+        method: "GET",
+        path: "/jwt_templates",
+        headers: {},
+        rawBody: JSON.stringify({
+          errors: [{ code: "auth", message: "x", long_message: `key ${key} invalid` }],
+        }),
+      });
+      const net = new ClerkNetworkError({
+        kind: "reset",
+        mayHaveReachedServer: true,
+        method: "GET",
+        path: "/jwt_templates",
+        detail: `proxy said ${key}`,
+      });
+      const other = new Error(`something printed ${key}`);
+      for (const e of [api, net, other]) {
+        const err = describeFailure(e, "reading", "JwtTemplate", "jtmp_1");
+        expect(err.message).not.toContain(secret);
+        expect(err.message).toContain(`${key.slice(0, 8)}[REDACTED]`);
+        expect(err.stack).not.toContain(secret);
+      }
+    });
+  }
+});

@@ -1,0 +1,75 @@
+// What `npm pack` ships, read from the tarball every project of this tier installs: compiled code with
+// its type declarations, README and LICENSE; no tests, no TypeScript sources, no source maps, and no
+// path of the machine that built it.
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { homedir } from "node:os";
+import { join } from "node:path";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { REPO_ROOT } from "./harness";
+
+let root: string;
+let files: string[];
+
+beforeAll(() => {
+  const tarball = inject("tarball");
+  const out = join(inject("runDir"), "unpacked");
+  mkdirSync(out, { recursive: true });
+  execFileSync("tar", ["xzf", tarball, "-C", out]);
+  root = join(out, "package");
+  files = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean)
+    .map((f) => f.replace(/^package\//, ""));
+});
+
+interface Manifest {
+  main: string;
+  types: string;
+  exports: Record<string, string | { types: string; default: string }>;
+  bin: Record<string, string>;
+}
+
+describe("the packed pulumi-clerk", () => {
+  it("holds README, LICENSE and package.json at its root", () => {
+    expect(files).toEqual(expect.arrayContaining(["package.json", "README.md", "LICENSE"]));
+    expect(readFileSync(join(root, "LICENSE"), "utf8")).toMatch(/^MIT License/);
+  });
+
+  it("holds every file its package.json points at: main, types, each export and each bin", () => {
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
+    const targets = [
+      manifest.main,
+      manifest.types,
+      ...Object.values(manifest.exports).flatMap((e) => (typeof e === "string" ? [e] : [e.types, e.default])),
+      ...Object.values(manifest.bin),
+    ];
+    expect(targets.length).toBeGreaterThan(10);
+    for (const t of targets) expect(existsSync(join(root, t)), t).toBe(true);
+  });
+
+  it("ships a type declaration next to every compiled module", () => {
+    const js = files.filter((f) => f.endsWith(".js"));
+    expect(js.length).toBeGreaterThan(50);
+    for (const f of js) expect(files, f).toContain(f.replace(/\.js$/, ".d.ts"));
+  });
+
+  it("ships only compiled code: no tests, no TypeScript sources, no source maps", () => {
+    const outsideDist = files.filter((f) => !f.startsWith("dist/"));
+    expect(outsideDist.sort()).toEqual(["LICENSE", "README.md", "package.json"]);
+    expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.test\.|\.spec\./.test(f))).toEqual([]);
+    expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
+    expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);
+    const mapped = files.filter((f) => readFileSync(join(root, f), "utf8").includes("sourceMappingURL"));
+    expect(mapped).toEqual([]);
+  });
+
+  it("contains no path of the machine it was packed on", () => {
+    const local = [REPO_ROOT, homedir(), "/work/", "/tmp/"];
+    const leaks = files.flatMap((f) => {
+      const text = readFileSync(join(root, f), "utf8");
+      return local.filter((p) => text.includes(p)).map((p) => `${f}: ${p}`);
+    });
+    expect(leaks).toEqual([]);
+  });
+});
