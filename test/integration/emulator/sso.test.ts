@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { api, useEmulator } from "../../support/emulator";
 import {
   IDP_CERT_ONE,
   IDP_CERT_TWO,
   ISSUED_AT,
   ONE_EXPIRES_AT,
   TWO_EXPIRES_AT,
-} from "../../support/idp-certificates";
+} from "../../support/certificate";
+import { api, useEmulator } from "../../support/emulator";
 
 const emulator = useEmulator();
 

@@ -7,7 +7,7 @@ import {
   ISSUED_AT,
   ONE_EXPIRES_AT,
   TWO_EXPIRES_AT,
-} from "../../support/idp-certificates";
+} from "../../support/certificate";
 import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_enterprise_connection_integration";

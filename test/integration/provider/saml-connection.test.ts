@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { TEST_CERTIFICATE } from "../../support/certificate";
 import {
   IDP_CERT_ONE,
   IDP_CERT_TWO,
   ISSUED_AT,
   ONE_EXPIRES_AT,
+  TEST_CERTIFICATE,
   TWO_EXPIRES_AT,
-} from "../../support/idp-certificates";
+} from "../../support/certificate";
 import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_saml_connection_integration";
