@@ -1,6 +1,36 @@
 import { ClerkApiError } from "../../sdk/errors";
 import { redactString } from "../../sdk/redact";
 
+/** Codes Clerk answers when an object with the same key exists (Clerk's clients know both). */
+const DUPLICATE_CODES = new Set(["form_identifier_exists", "duplicate_record"]);
+
+/**
+ * Clerk refused a write because an object with the same key already exists. Nothing confirms whether
+ * Clerk answers 409 or 422 for a given endpoint, so both count; a 409 is a conflict whatever its code.
+ */
+export function isDuplicate(e: unknown): boolean {
+  if (!(e instanceof ClerkApiError)) return false;
+  if (e.status === 409) return true;
+  return e.status === 422 && e.errors.some((x) => DUPLICATE_CODES.has(x.code));
+}
+
+/**
+ * Clerk's duplicate refusal, extended with the existing object's id and how to adopt it. Adopting is
+ * only right when no other stack manages that object: two stacks managing one object each delete it
+ * on destroy.
+ */
+export function conflictError(e: Error, type: string, existingId: string): Error {
+  const err = new Error(
+    `${e.message}. A ${type} with the same key already exists in Clerk as "${existingId}", made outside ` +
+      `this stack (by hand, or by another stack). If no other stack manages it, adopt it: add ` +
+      `importId: "${existingId}" to this resource's arguments and run \`pulumi up\` again. If another ` +
+      "stack manages it, remove it from this program (or change its key)",
+    { cause: e },
+  );
+  err.name = e.name;
+  return err;
+}
+
 /**
  * One line a user can act on: what we tried, on which resource, and Clerk's own words (code, message,
  * trace id, which ClerkApiError's message already carries).

@@ -4,7 +4,7 @@ import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { describeFailure } from "./failures";
+import { conflictError, describeFailure, isDuplicate } from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -175,7 +175,12 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
     try {
       return await def.create(ctx, desired);
     } catch (e) {
-      if (!findExisting || !mayHaveCreated(e) || attempt >= CREATE_ATTEMPTS) throw e;
+      // A duplicate on the first create is someone else's object; after a lost answer it is most likely
+      // what the lost create made, and the lookup below adopts it.
+      if (findExisting && isDuplicate(e) && attempt === 1) {
+        throw await explainDuplicate(def, ctx, findExisting, desired, e);
+      }
+      if (!findExisting || !(mayHaveCreated(e) || isDuplicate(e)) || attempt >= CREATE_ATTEMPTS) throw e;
       let found: unknown;
       try {
         found = await findExisting(ctx, desired);
@@ -194,6 +199,29 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
       }
     }
   }
+}
+
+/**
+ * Clerk refused the create as a duplicate: the object exists already, made by hand or by another stack.
+ * It is never taken over silently (another stack may own it); the natural-key lookup only finds its id
+ * so that the error can say how to adopt it. A lookup that fails or finds nothing (the key Clerk checks
+ * can be narrower than the lookup's) leaves Clerk's refusal as it is.
+ */
+async function explainDuplicate(
+  def: AnyDefinition,
+  ctx: OperationContext,
+  findExisting: NonNullable<AnyDefinition["findExisting"]>,
+  desired: Props,
+  refusal: unknown,
+): Promise<unknown> {
+  let found: unknown;
+  try {
+    found = await findExisting(ctx, desired);
+  } catch {
+    return refusal;
+  }
+  if (found === undefined || !(refusal instanceof Error)) return refusal;
+  return conflictError(refusal, def.type, def.id(found));
 }
 
 /** `CLERK_ADOPT_EXISTING=true`: creates adopt a matching object first (one-shot, for recovery only). */
