@@ -70,8 +70,22 @@ describe("one resource of many refused by Clerk", () => {
     const preview = await stack.preview();
     expect(preview.summary.create).toBe(others.length + 2);
 
-    // Without --continue-on-error the engine starts nothing new after the failure; with it every
-    // independent resource is applied, which is what this checks.
+    // A plain `up` starts nothing new after the failure: what had started is applied, the rest waits
+    // for the next run. Either way the state tracks exactly the objects Clerk made for this stack.
+    const plain = await stack.attempt("up");
+    expect(plain.ok).toBe(false);
+    const madeByStack = () =>
+      [
+        ...e.store.redirectUrls.list().filter((r) => r.id !== handMade),
+        ...e.store.allowlistIdentifiers.list(),
+        ...e.store.jwtTemplates.list(),
+        ...e.store.blocklistIdentifiers.list(),
+      ]
+        .map((x) => x.id)
+        .sort();
+    expect(Object.values(tracked(await stack.exportState())).sort()).toEqual(madeByStack());
+
+    // With --continue-on-error every independent resource is applied.
     const up = (await stack.attempt("up", { options: { continueOnError: true } })) as OpFailure;
     expect(up.ok).toBe(false);
     const diag = up.diagnostics.find((d) => d.severity === "error" && d.urn?.endsWith("::taken"));
