@@ -5,6 +5,9 @@ import { z } from "zod";
 // endpoints take their types from them); they use z.strictObject where the spec says
 // `additionalProperties: false`. The emulator validates requests with its own schemas, written apart
 // from these on purpose (emulator/README.md, "Request validation").
+// Names: the type of an object Clerk answers ends in `Object` (`JwtTemplateObject`), so it never
+// clashes with the resource class of the same name (`JwtTemplate`); its schema ends in `Schema`
+// (`JwtTemplateSchema`), a request body's type in `Body` (`CreateJwtTemplateBody`).
 
 /** A value of an open enum that is not among its known values. */
 export interface UnknownEnumValue {
