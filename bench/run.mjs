@@ -16,7 +16,7 @@ import { availableParallelism, loadavg } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { findEngine } from "../scripts/engine.mjs";
+import { findEngine } from "../tools/engine.mjs";
 import { CONCURRENT_IN_FLIGHT, runConcurrentFetchScript, runFetchScript } from "./fetch-script.mjs";
 import { measureRequire } from "./require-time.mjs";
 

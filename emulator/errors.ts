@@ -9,7 +9,7 @@ export interface ClerkErrorItem {
 }
 
 /** Thrown by route handlers; the server turns it into a `ClerkErrors` body with a trace id. */
-export class ClerkApiError extends Error {
+export class ClerkErrorAnswer extends Error {
   readonly status: number;
   readonly errors: ClerkErrorItem[];
   readonly headers: Record<string, string>;
@@ -36,7 +36,7 @@ const err = (
   message: string,
   longMessage: string,
   meta?: Record<string, unknown>,
-) => new ClerkApiError(status, [{ code, message, long_message: longMessage, ...(meta ? { meta } : {}) }]);
+) => new ClerkErrorAnswer(status, [{ code, message, long_message: longMessage, ...(meta ? { meta } : {}) }]);
 
 export const notFound = (what = "resource") =>
   err(404, "resource_not_found", "not found", `The requested ${what} could not be found.`);
@@ -53,7 +53,7 @@ export const routeNotFound = (method: string, path: string) =>
   err(404, "resource_not_found", "not found", `No route matches ${method} ${path}.`);
 
 export const methodNotAllowed = (method: string, path: string, allowed: string[]) =>
-  new ClerkApiError(
+  new ClerkErrorAnswer(
     405,
     [
       {
@@ -66,7 +66,7 @@ export const methodNotAllowed = (method: string, path: string, allowed: string[]
   );
 
 export const tooManyRequests = (retryAfterSeconds: number) =>
-  new ClerkApiError(
+  new ClerkErrorAnswer(
     429,
     [
       {
@@ -126,10 +126,10 @@ export const identifierExists = (param: string, status: 409 | 422 = 422) =>
 export const forbidden = (code: string, longMessage: string) => err(403, code, "forbidden", longMessage);
 
 /** Combines several 422s into one response, as Clerk reports every failing parameter at once. */
-export function combine(errors: ClerkApiError[]): ClerkApiError {
+export function combine(errors: ClerkErrorAnswer[]): ClerkErrorAnswer {
   const first = errors[0];
   if (!first) throw new Error("combine() needs at least one error");
-  return new ClerkApiError(
+  return new ClerkErrorAnswer(
     first.status,
     errors.flatMap((e) => e.errors),
     first.headers,

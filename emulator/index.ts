@@ -1,6 +1,6 @@
 // Public API of the emulator (`pulumi-clerk/emulator`).
 export {
-  ClerkApiError,
+  ClerkErrorAnswer,
   type ClerkErrorItem,
 } from "./errors";
 export { type FaultConfig, mulberry32 } from "./faults";

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { handleAdmin } from "./admin";
 import { DEFAULT_MAX_BODY_BYTES, isJsonContentType, JSON_CONTENT_TYPE, readBody } from "./body";
 import {
-  ClerkApiError,
+  ClerkErrorAnswer,
   errorBody,
   malformedBody,
   methodNotAllowed,
@@ -175,7 +175,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
         `${at} ${method} ${url.pathname}${url.search} -> ${drop ? "DROPPED" : status}${entry.fault ? ` [fault ${entry.fault}]` : ""} ${entry.durationMs}ms`,
       );
     };
-    const fail = (e: ClerkApiError) => finish(e.status, errorBody(e.errors, traceId), e.headers);
+    const fail = (e: ClerkErrorAnswer) => finish(e.status, errorBody(e.errors, traceId), e.headers);
 
     if (apiPath === undefined) return fail(routeNotFound(method, url.pathname));
     if (latency) await sleep(latency.minMs + latencyRandom() * (latency.maxMs - latency.minMs));
@@ -241,7 +241,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       status = result.status;
       out = result.body;
     } catch (e) {
-      if (!(e instanceof ClerkApiError)) throw e;
+      if (!(e instanceof ClerkErrorAnswer)) throw e;
       if (decision.kind === "dropAfterCommit") entry.fault = "dropAfterCommit";
       return finish(e.status, errorBody(e.errors, traceId), e.headers, decision.kind === "dropAfterCommit");
     }

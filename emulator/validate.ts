@@ -1,6 +1,6 @@
 import type { z } from "zod";
 import {
-  type ClerkApiError,
+  type ClerkErrorAnswer,
   combine,
   paramFormatInvalid,
   paramMissing,
@@ -8,14 +8,14 @@ import {
   paramValueInvalid,
 } from "./errors";
 
-// Request validation: zod schemas written from the spec's request bodies (strict where the spec says
-// `additionalProperties: false`), with zod's issues translated into Clerk's 422 codes naming the
-// parameter. They are the emulator's own, independent of sdk/schemas, so the two can check each other.
+// Request validation: each route's zod schema (strict where the spec says `additionalProperties: false`)
+// with zod's issues translated into Clerk's 422 codes naming the parameter. Why the routes keep their own
+// schemas rather than the sdk's: emulator/README.md, "Request validation".
 
 const paramName = (path: readonly PropertyKey[]): string =>
   path.map((p, i) => (typeof p === "number" ? `[${p}]` : i === 0 ? String(p) : `.${String(p)}`)).join("");
 
-function toClerk(issue: z.core.$ZodIssue): ClerkApiError[] {
+function toClerk(issue: z.core.$ZodIssue): ClerkErrorAnswer[] {
   const at = (extra?: PropertyKey) => paramName(extra === undefined ? issue.path : [...issue.path, extra]);
   switch (issue.code) {
     case "unrecognized_keys":

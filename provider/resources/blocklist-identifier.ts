@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { BlocklistIdentifier as BlocklistIdentifierObject } from "../../sdk/schemas";
+import type { BlocklistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";

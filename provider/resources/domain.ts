@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { Domain as DomainObject, UpdateDomainBody } from "../../sdk/schemas";
+import type { DomainObject, UpdateDomainBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import {
   type CreateEnterpriseConnectionBody,
-  type EnterpriseConnection as EnterpriseConnectionObject,
+  type EnterpriseConnectionObject,
   type EnterpriseConnectionProvider,
   EnterpriseConnectionProviderSchema,
   type UpdateEnterpriseConnectionBody,

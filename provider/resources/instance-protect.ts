@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
-import type { InstanceProtect as InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
+import type { InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { declaredBody } from "../runtime/singleton";

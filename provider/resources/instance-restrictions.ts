@@ -1,9 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type {
-  InstanceRestrictions as InstanceRestrictionsObject,
-  UpdateInstanceRestrictionsBody,
-} from "../../sdk";
+import type { InstanceRestrictionsObject, UpdateInstanceRestrictionsBody } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { Instance, UpdateInstanceBody } from "../../sdk/schemas";
+import type { InstanceObject, UpdateInstanceBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -139,7 +139,7 @@ export const SETTLE_DELAY_MS = 500;
  * make the next preview undo nothing and redo the PATCH, so the read is repeated (bounded) until it shows
  * what was written. When the first read already matches, nothing waits.
  */
-async function write({ client }: OperationContext, news: Inputs): Promise<Instance> {
+async function write({ client }: OperationContext, news: Inputs): Promise<InstanceObject> {
   const b = body(news);
   if (Object.keys(b).length > 0) await client.instance.update(b);
   let live = await client.instance.get();
@@ -152,7 +152,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
   return live;
 }
 
-export const instanceSettingsDefinition: ResourceDefinition<Inputs, Instance> = {
+export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObject> = {
   type: "InstanceSettings",
   inputs: inputs as z.ZodType<Inputs>,
   replaceOnChange: [],

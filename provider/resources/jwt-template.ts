@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { JwtTemplate as JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
+import type { JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";

@@ -1,10 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
-import type {
-  OAuthApplicationSettings as OAuthApplicationSettingsObject,
-  UpdateOAuthApplicationSettingsBody,
-} from "../../sdk/schemas";
+import type { OAuthApplicationSettingsObject, UpdateOAuthApplicationSettingsBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";

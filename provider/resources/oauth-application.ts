@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { OAuthApplicationWithSecret, UpdateOAuthApplicationBody } from "../../sdk/schemas";
+import type { OAuthApplicationWithSecretObject, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -102,7 +102,7 @@ async function update(
   id: string,
   news: Inputs,
   olds: Partial<Inputs>,
-): Promise<OAuthApplicationWithSecret> {
+): Promise<OAuthApplicationWithSecretObject> {
   const patch = changedBody(news, olds);
   const patched =
     Object.keys(patch).length > 0 ? await client.oauthApplications.update(id, patch) : undefined;
@@ -131,7 +131,7 @@ export function sameScopes(live: unknown, desired: unknown): boolean {
   );
 }
 
-export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecret> = {
+export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecretObject> = {
   type: "OAuthApplication",
   inputs: inputs as z.ZodType<Inputs>,
   // Clerk's answer to switching a client between public and confidential is not documented (it may be

@@ -1,9 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type {
-  OrganizationSettings as OrganizationSettingsObject,
-  UpdateOrganizationSettingsBody,
-} from "../../sdk/schemas";
+import type { OrganizationSettingsObject, UpdateOrganizationSettingsBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";

@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
-import type { RedirectUrl as RedirectUrlObject } from "../../sdk/schemas";
+import type { RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-base";
 import type { ResourceDefinition } from "../runtime/definition";

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { isNotFound } from "../../sdk/errors";
 import {
   type IdpCertificate,
-  type SamlConnection as SamlConnectionObject,
+  type SamlConnectionObject,
   type SamlProvider,
   SamlProviderSchema,
   type UpdateSamlConnectionBody,

@@ -1,7 +1,7 @@
 import type { Requester, RequestOptions } from "../request";
 import {
-  type BlocklistIdentifier,
   BlocklistIdentifierListSchema,
+  type BlocklistIdentifierObject,
   BlocklistIdentifierSchema,
   type CreateBlocklistIdentifierBody,
   type DeletedObject,
@@ -16,9 +16,12 @@ export function blocklistIdentifiersApi(request: Requester) {
   return {
     // The spec declares no paging parameters here, but Clerk's clients page this list: one unpaged call
     // could see only a first page, and an entry missing from it would look deleted.
-    list: (opts?: RequestOptions): Promise<BlocklistIdentifier[]> =>
+    list: (opts?: RequestOptions): Promise<BlocklistIdentifierObject[]> =>
       listAll(request, BASE, BlocklistIdentifierListSchema, paginated, opts),
-    create: (body: CreateBlocklistIdentifierBody, opts?: RequestOptions): Promise<BlocklistIdentifier> =>
+    create: (
+      body: CreateBlocklistIdentifierBody,
+      opts?: RequestOptions,
+    ): Promise<BlocklistIdentifierObject> =>
       request({ method: "POST", path: BASE, body, schema: BlocklistIdentifierSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),

@@ -3,8 +3,8 @@ import {
   type CreateEnterpriseConnectionBody,
   type DeletedObject,
   DeletedObjectSchema,
-  type EnterpriseConnection,
   EnterpriseConnectionListSchema,
+  type EnterpriseConnectionObject,
   EnterpriseConnectionSchema,
   type UpdateEnterpriseConnectionBody,
 } from "../schemas";
@@ -15,18 +15,21 @@ const BASE = "/enterprise_connections";
 
 export function enterpriseConnectionsApi(request: Requester) {
   return {
-    list: (opts?: RequestOptions): Promise<EnterpriseConnection[]> =>
+    list: (opts?: RequestOptions): Promise<EnterpriseConnectionObject[]> =>
       listAll(request, BASE, EnterpriseConnectionListSchema, limitOffset, opts),
-    get: async (id: string, opts?: RequestOptions): Promise<EnterpriseConnection> =>
+    get: async (id: string, opts?: RequestOptions): Promise<EnterpriseConnectionObject> =>
       request({ method: "GET", path: idPath(BASE, id), schema: EnterpriseConnectionSchema }, opts),
     /** Answers 201. */
-    create: (body: CreateEnterpriseConnectionBody, opts?: RequestOptions): Promise<EnterpriseConnection> =>
+    create: (
+      body: CreateEnterpriseConnectionBody,
+      opts?: RequestOptions,
+    ): Promise<EnterpriseConnectionObject> =>
       request({ method: "POST", path: BASE, body, schema: EnterpriseConnectionSchema }, opts),
     update: (
       id: string,
       body: UpdateEnterpriseConnectionBody,
       opts?: RequestOptions,
-    ): Promise<EnterpriseConnection> =>
+    ): Promise<EnterpriseConnectionObject> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: EnterpriseConnectionSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),

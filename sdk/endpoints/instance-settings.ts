@@ -1,16 +1,16 @@
 import type { Requester, RequestOptions } from "../request";
 import {
-  type Instance,
-  type InstanceCommunication,
+  type InstanceCommunicationObject,
   InstanceCommunicationSchema,
-  type InstanceProtect,
+  type InstanceObject,
+  type InstanceProtectObject,
   InstanceProtectSchema,
-  type InstanceRestrictions,
+  type InstanceRestrictionsObject,
   InstanceRestrictionsSchema,
   InstanceSchema,
-  type OAuthApplicationSettings,
+  type OAuthApplicationSettingsObject,
   OAuthApplicationSettingsSchema,
-  type OrganizationSettings,
+  type OrganizationSettingsObject,
   OrganizationSettingsSchema,
   type UpdateInstanceBody,
   type UpdateInstanceCommunicationBody,
@@ -24,7 +24,7 @@ import {
 
 export function instanceApi(request: Requester) {
   return {
-    get: (opts?: RequestOptions): Promise<Instance> =>
+    get: (opts?: RequestOptions): Promise<InstanceObject> =>
       request({ method: "GET", path: "/instance", schema: InstanceSchema }, opts),
     /** Answers 204: most fields written here cannot be read back. */
     update: (body: UpdateInstanceBody, opts?: RequestOptions): Promise<void> =>
@@ -35,7 +35,10 @@ export function instanceApi(request: Requester) {
 export function instanceRestrictionsApi(request: Requester) {
   return {
     /** There is no GET; the answer carries the full state. */
-    update: (body: UpdateInstanceRestrictionsBody, opts?: RequestOptions): Promise<InstanceRestrictions> =>
+    update: (
+      body: UpdateInstanceRestrictionsBody,
+      opts?: RequestOptions,
+    ): Promise<InstanceRestrictionsObject> =>
       request(
         { method: "PATCH", path: "/instance/restrictions", body, schema: InstanceRestrictionsSchema },
         opts,
@@ -46,9 +49,12 @@ export function instanceRestrictionsApi(request: Requester) {
 export function organizationSettingsApi(request: Requester) {
   const path = "/instance/organization_settings";
   return {
-    get: (opts?: RequestOptions): Promise<OrganizationSettings> =>
+    get: (opts?: RequestOptions): Promise<OrganizationSettingsObject> =>
       request({ method: "GET", path, schema: OrganizationSettingsSchema }, opts),
-    update: (body: UpdateOrganizationSettingsBody, opts?: RequestOptions): Promise<OrganizationSettings> =>
+    update: (
+      body: UpdateOrganizationSettingsBody,
+      opts?: RequestOptions,
+    ): Promise<OrganizationSettingsObject> =>
       request({ method: "PATCH", path, body, schema: OrganizationSettingsSchema }, opts),
   };
 }
@@ -56,12 +62,12 @@ export function organizationSettingsApi(request: Requester) {
 export function oauthApplicationSettingsApi(request: Requester) {
   const path = "/instance/oauth_application_settings";
   return {
-    get: (opts?: RequestOptions): Promise<OAuthApplicationSettings> =>
+    get: (opts?: RequestOptions): Promise<OAuthApplicationSettingsObject> =>
       request({ method: "GET", path, schema: OAuthApplicationSettingsSchema }, opts),
     update: (
       body: UpdateOAuthApplicationSettingsBody,
       opts?: RequestOptions,
-    ): Promise<OAuthApplicationSettings> =>
+    ): Promise<OAuthApplicationSettingsObject> =>
       request({ method: "PATCH", path, body, schema: OAuthApplicationSettingsSchema }, opts),
   };
 }
@@ -69,9 +75,12 @@ export function oauthApplicationSettingsApi(request: Requester) {
 export function instanceCommunicationApi(request: Requester) {
   const path = "/instance/communication";
   return {
-    get: (opts?: RequestOptions): Promise<InstanceCommunication> =>
+    get: (opts?: RequestOptions): Promise<InstanceCommunicationObject> =>
       request({ method: "GET", path, schema: InstanceCommunicationSchema }, opts),
-    update: (body: UpdateInstanceCommunicationBody, opts?: RequestOptions): Promise<InstanceCommunication> =>
+    update: (
+      body: UpdateInstanceCommunicationBody,
+      opts?: RequestOptions,
+    ): Promise<InstanceCommunicationObject> =>
       request({ method: "PATCH", path, body, schema: InstanceCommunicationSchema }, opts),
   };
 }
@@ -79,9 +88,9 @@ export function instanceCommunicationApi(request: Requester) {
 export function instanceProtectApi(request: Requester) {
   const path = "/instance/protect";
   return {
-    get: (opts?: RequestOptions): Promise<InstanceProtect> =>
+    get: (opts?: RequestOptions): Promise<InstanceProtectObject> =>
       request({ method: "GET", path, schema: InstanceProtectSchema }, opts),
-    update: (body: UpdateInstanceProtectBody, opts?: RequestOptions): Promise<InstanceProtect> =>
+    update: (body: UpdateInstanceProtectBody, opts?: RequestOptions): Promise<InstanceProtectObject> =>
       request({ method: "PATCH", path, body, schema: InstanceProtectSchema }, opts),
   };
 }

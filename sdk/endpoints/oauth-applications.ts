@@ -3,10 +3,10 @@ import {
   type CreateOAuthApplicationBody,
   type DeletedObject,
   DeletedObjectSchema,
-  type OAuthApplication,
   OAuthApplicationListSchema,
+  type OAuthApplicationObject,
   OAuthApplicationSchema,
-  type OAuthApplicationWithSecret,
+  type OAuthApplicationWithSecretObject,
   OAuthApplicationWithSecretSchema,
   type UpdateOAuthApplicationBody,
 } from "../schemas";
@@ -17,23 +17,26 @@ const BASE = "/oauth_applications";
 
 export function oauthApplicationsApi(request: Requester) {
   return {
-    list: (opts?: RequestOptions): Promise<OAuthApplication[]> =>
+    list: (opts?: RequestOptions): Promise<OAuthApplicationObject[]> =>
       listAll(request, BASE, OAuthApplicationListSchema, limitOffset, opts),
-    get: async (id: string, opts?: RequestOptions): Promise<OAuthApplication> =>
+    get: async (id: string, opts?: RequestOptions): Promise<OAuthApplicationObject> =>
       request({ method: "GET", path: idPath(BASE, id), schema: OAuthApplicationSchema }, opts),
     /** The only answer (with rotateSecret) that carries `client_secret`. */
-    create: (body: CreateOAuthApplicationBody, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
+    create: (
+      body: CreateOAuthApplicationBody,
+      opts?: RequestOptions,
+    ): Promise<OAuthApplicationWithSecretObject> =>
       request({ method: "POST", path: BASE, body, schema: OAuthApplicationWithSecretSchema }, opts),
     update: (
       id: string,
       body: UpdateOAuthApplicationBody,
       opts?: RequestOptions,
-    ): Promise<OAuthApplication> =>
+    ): Promise<OAuthApplicationObject> =>
       request({ method: "PATCH", path: idPath(BASE, id), body, schema: OAuthApplicationSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),
     /** Invalidates the old secret; never retried after an ambiguous failure unless `idempotent` is set. */
-    rotateSecret: async (id: string, opts?: RequestOptions): Promise<OAuthApplicationWithSecret> =>
+    rotateSecret: async (id: string, opts?: RequestOptions): Promise<OAuthApplicationWithSecretObject> =>
       request(
         {
           method: "POST",

@@ -3,8 +3,8 @@ import {
   type CreateRedirectUrlBody,
   type DeletedObject,
   DeletedObjectSchema,
-  type RedirectUrl,
   RedirectUrlListSchema,
+  type RedirectUrlObject,
   RedirectUrlSchema,
 } from "../schemas";
 import { listAll, paginated } from "./list";
@@ -14,11 +14,11 @@ const BASE = "/redirect_urls";
 
 export function redirectUrlsApi(request: Requester) {
   return {
-    list: (opts?: RequestOptions): Promise<RedirectUrl[]> =>
+    list: (opts?: RequestOptions): Promise<RedirectUrlObject[]> =>
       listAll(request, BASE, RedirectUrlListSchema, paginated, opts),
-    get: async (id: string, opts?: RequestOptions): Promise<RedirectUrl> =>
+    get: async (id: string, opts?: RequestOptions): Promise<RedirectUrlObject> =>
       request({ method: "GET", path: idPath(BASE, id), schema: RedirectUrlSchema }, opts),
-    create: (body: CreateRedirectUrlBody, opts?: RequestOptions): Promise<RedirectUrl> =>
+    create: (body: CreateRedirectUrlBody, opts?: RequestOptions): Promise<RedirectUrlObject> =>
       request({ method: "POST", path: BASE, body, schema: RedirectUrlSchema }, opts),
     delete: async (id: string, opts?: RequestOptions): Promise<DeletedObject> =>
       request({ method: "DELETE", path: idPath(BASE, id), schema: DeletedObjectSchema }, opts),

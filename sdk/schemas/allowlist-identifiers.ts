@@ -15,7 +15,7 @@ export const AllowlistIdentifierSchema = z.object({
   created_at: TimestampSchema.optional(),
   updated_at: TimestampSchema.optional(),
 });
-export type AllowlistIdentifier = z.infer<typeof AllowlistIdentifierSchema>;
+export type AllowlistIdentifierObject = z.infer<typeof AllowlistIdentifierSchema>;
 
 export const AllowlistIdentifierListSchema = paginatedListSchema(AllowlistIdentifierSchema);
 

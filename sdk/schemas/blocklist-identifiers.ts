@@ -11,7 +11,7 @@ export const BlocklistIdentifierSchema = z.object({
   created_at: TimestampSchema.optional(),
   updated_at: TimestampSchema.optional(),
 });
-export type BlocklistIdentifier = z.infer<typeof BlocklistIdentifierSchema>;
+export type BlocklistIdentifierObject = z.infer<typeof BlocklistIdentifierSchema>;
 
 export const BlocklistIdentifierListSchema = paginatedListSchema(BlocklistIdentifierSchema);
 

@@ -1,8 +1,13 @@
 import { z } from "zod";
 
 // Response schemas use z.object (unknown keys are dropped, not rejected): Clerk adds fields over time
-// and a new field must not break a refresh. Request bodies use z.strictObject where the spec says
-// `additionalProperties: false`, so the emulator can reject what Clerk would reject.
+// and a new field must not break a refresh. Request-body schemas state what this client sends (the
+// endpoints take their types from them); they use z.strictObject where the spec says
+// `additionalProperties: false`. The emulator validates requests with its own schemas, written apart
+// from these on purpose (emulator/README.md, "Request validation").
+// Names: the type of an object Clerk answers ends in `Object` (`JwtTemplateObject`), so it never
+// clashes with the resource class of the same name (`JwtTemplate`); its schema ends in `Schema`
+// (`JwtTemplateSchema`), a request body's type in `Body` (`CreateJwtTemplateBody`).
 
 /** A value of an open enum that is not among its known values. */
 export interface UnknownEnumValue {

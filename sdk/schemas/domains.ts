@@ -20,7 +20,7 @@ export const DomainSchema = z.object({
   development_origin: z.string(),
   cname_targets: z.array(CNameTargetSchema).nullish(),
 });
-export type Domain = z.infer<typeof DomainSchema>;
+export type DomainObject = z.infer<typeof DomainSchema>;
 
 export const DomainListSchema = paginatedListSchema(DomainSchema);
 

@@ -177,6 +177,6 @@ export const EnterpriseConnectionSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type EnterpriseConnection = z.infer<typeof EnterpriseConnectionSchema>;
+export type EnterpriseConnectionObject = z.infer<typeof EnterpriseConnectionSchema>;
 
 export const EnterpriseConnectionListSchema = paginatedListSchema(EnterpriseConnectionSchema);

@@ -4,7 +4,7 @@ export const InstanceCommunicationSchema = z.object({
   object: z.literal("instance_communication"),
   blocked_country_codes: z.array(z.string()),
 });
-export type InstanceCommunication = z.infer<typeof InstanceCommunicationSchema>;
+export type InstanceCommunicationObject = z.infer<typeof InstanceCommunicationSchema>;
 
 export const UpdateInstanceCommunicationBodySchema = z.strictObject({
   /**

@@ -7,7 +7,7 @@ export const InstanceProtectSchema = z.object({
   /** Read-only. */
   checks_bypassed: z.boolean(),
 });
-export type InstanceProtect = z.infer<typeof InstanceProtectSchema>;
+export type InstanceProtectObject = z.infer<typeof InstanceProtectSchema>;
 
 export const UpdateInstanceProtectBodySchema = z.strictObject({
   rules_enabled: z.boolean().nullable().optional(),

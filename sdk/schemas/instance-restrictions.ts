@@ -9,7 +9,7 @@ export const InstanceRestrictionsSchema = z.object({
   block_email_subaddresses: z.boolean(),
   block_disposable_email_domains: z.boolean(),
 });
-export type InstanceRestrictions = z.infer<typeof InstanceRestrictionsSchema>;
+export type InstanceRestrictionsObject = z.infer<typeof InstanceRestrictionsSchema>;
 
 export const UpdateInstanceRestrictionsBodySchema = z.strictObject({
   allowlist: z.boolean().nullable().optional(),

@@ -8,7 +8,7 @@ export const InstanceSchema = z.object({
   allowed_origins: z.array(z.string()).nullable(),
   workspace_id: z.string().nullish(),
 });
-export type Instance = z.infer<typeof InstanceSchema>;
+export type InstanceObject = z.infer<typeof InstanceSchema>;
 
 export const UpdateInstanceBodySchema = z.strictObject({
   test_mode: z.boolean().nullable().optional(),

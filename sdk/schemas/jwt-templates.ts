@@ -13,7 +13,7 @@ export const JwtTemplateSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type JwtTemplate = z.infer<typeof JwtTemplateSchema>;
+export type JwtTemplateObject = z.infer<typeof JwtTemplateSchema>;
 
 export const JwtTemplateListSchema = paginatedListSchema(JwtTemplateSchema);
 

@@ -9,7 +9,7 @@ export const OAuthApplicationSettingsSchema = z.object({
   client_id_metadata_documents_only_allow_pre_registered_clients: z.boolean(),
   client_id_metadata_documents_block_implicitly_allowed_clients: z.boolean(),
 });
-export type OAuthApplicationSettings = z.infer<typeof OAuthApplicationSettingsSchema>;
+export type OAuthApplicationSettingsObject = z.infer<typeof OAuthApplicationSettingsSchema>;
 
 export const UpdateOAuthApplicationSettingsBodySchema = z.strictObject({
   dynamic_oauth_client_registration: z.boolean().nullable().optional(),

@@ -25,14 +25,14 @@ export const OAuthApplicationSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type OAuthApplication = z.infer<typeof OAuthApplicationSchema>;
+export type OAuthApplicationObject = z.infer<typeof OAuthApplicationSchema>;
 
 /** Returned only by create and rotate_secret: the one chance to read `client_secret`. */
 export const OAuthApplicationWithSecretSchema = OAuthApplicationSchema.extend({
   /** Empty (the spec) or null (live Clerk) for a public client. */
   client_secret: z.string().nullish(),
 });
-export type OAuthApplicationWithSecret = z.infer<typeof OAuthApplicationWithSecretSchema>;
+export type OAuthApplicationWithSecretObject = z.infer<typeof OAuthApplicationWithSecretSchema>;
 
 export const OAuthApplicationListSchema = paginatedListSchema(OAuthApplicationSchema);
 

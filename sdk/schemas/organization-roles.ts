@@ -11,7 +11,7 @@ export const PermissionSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type Permission = z.infer<typeof PermissionSchema>;
+export type PermissionObject = z.infer<typeof PermissionSchema>;
 
 export const OrganizationRoleSchema = z.object({
   object: z.literal("role"),
@@ -24,6 +24,6 @@ export const OrganizationRoleSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type OrganizationRole = z.infer<typeof OrganizationRoleSchema>;
+export type OrganizationRoleObject = z.infer<typeof OrganizationRoleSchema>;
 
 export const OrganizationRoleListSchema = paginatedListSchema(OrganizationRoleSchema);

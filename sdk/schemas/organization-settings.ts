@@ -22,7 +22,7 @@ export const OrganizationSettingsSchema = z.object({
   domains_default_role: z.string(),
   initial_role_set_key: z.string().nullish(),
 });
-export type OrganizationSettings = z.infer<typeof OrganizationSettingsSchema>;
+export type OrganizationSettingsObject = z.infer<typeof OrganizationSettingsSchema>;
 
 export const UpdateOrganizationSettingsBodySchema = z.strictObject({
   enabled: z.boolean().nullable().optional(),

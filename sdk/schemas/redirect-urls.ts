@@ -8,7 +8,7 @@ export const RedirectUrlSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type RedirectUrl = z.infer<typeof RedirectUrlSchema>;
+export type RedirectUrlObject = z.infer<typeof RedirectUrlSchema>;
 
 export const RedirectUrlListSchema = paginatedListSchema(RedirectUrlSchema);
 

@@ -71,7 +71,7 @@ export const SamlConnectionSchema = z.object({
   created_at: TimestampSchema,
   updated_at: TimestampSchema,
 });
-export type SamlConnection = z.infer<typeof SamlConnectionSchema>;
+export type SamlConnectionObject = z.infer<typeof SamlConnectionSchema>;
 
 export const SamlConnectionListSchema = paginatedListSchema(SamlConnectionSchema);
 

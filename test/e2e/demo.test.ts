@@ -6,7 +6,7 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT } from "./harness";
 
-// The README's main job, exactly as a newcomer runs it (`npm run demo` is `node scripts/demo.mjs`
+// The README's main job, exactly as a newcomer runs it (`npm run demo` is `node tools/demo.mjs`
 // after build and engine), in a demo folder of its own: twice up, then the drift and export walk. The
 // demo runs the examples/quickstart project through the `pulumi` CLI and its Node.js language host.
 const NODE = join(REPO_ROOT, "node_modules", ".bin", "node");
@@ -17,7 +17,7 @@ async function demo(...args: string[]): Promise<{ code: number; out: string }> {
   const env: NodeJS.ProcessEnv = { ...process.env, DEMO_DIR, DEMO_EMULATOR_PORT: String(port) };
   for (const k of Object.keys(env)) if (k.startsWith("VITEST") || k === "NODE_OPTIONS") delete env[k];
   try {
-    const { stdout, stderr } = await promisify(execFile)(NODE, ["scripts/demo.mjs", ...args], {
+    const { stdout, stderr } = await promisify(execFile)(NODE, ["tools/demo.mjs", ...args], {
       cwd: REPO_ROOT,
       env,
       maxBuffer: 16 * 1024 * 1024,

@@ -13,7 +13,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import { promisify } from "node:util";
 import { inject } from "vitest";
 import type { Emulator } from "../../emulator";
-import { findEngine, requireLanguageHost } from "../../scripts/engine.mjs";
+import { findEngine, requireLanguageHost } from "../../tools/engine.mjs";
 
 const execFileAsync = promisify(execFile);
 

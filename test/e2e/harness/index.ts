@@ -29,7 +29,7 @@ import {
 } from "node:fs";
 import { delimiter, dirname, extname, isAbsolute, join, resolve } from "node:path";
 import { promisify } from "node:util";
-import { type FoundEngine, findEngine } from "../../../scripts/engine.mjs";
+import { type FoundEngine, findEngine } from "../../../tools/engine.mjs";
 
 const execFileAsync = promisify(execFile);
 

@@ -1,7 +1,7 @@
 import { describe, expect, expectTypeOf, it } from "vitest";
 import {
-  type BlocklistIdentifier,
   BlocklistIdentifierListSchema,
+  type BlocklistIdentifierObject,
   CreateAllowlistIdentifierBodySchema,
   CreateEnterpriseConnectionBodySchema,
   CreateJwtTemplateBodySchema,
@@ -126,7 +126,7 @@ describe("response schemas tolerate what Clerk really sends", () => {
       total_count: 1,
     });
     expect(r.data[0]?.identifier_type).toBe("email_domain");
-    expectTypeOf<BlocklistIdentifier["identifier_type"]>().toExtend<string | undefined>();
+    expectTypeOf<BlocklistIdentifierObject["identifier_type"]>().toExtend<string | undefined>();
   });
 
   it("still rejects a wrong type in a required field", () => {

@@ -1,4 +1,4 @@
-// Types for scripts/engine.mjs, imported by the e2e harness (the project does not enable allowJs).
+// Types for tools/engine.mjs, imported by the e2e harness (the project does not enable allowJs).
 export declare const ENGINE_VERSION: string;
 export declare const MIN_VERSION: string;
 export interface FoundEngine {

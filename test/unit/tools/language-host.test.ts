@@ -8,7 +8,7 @@ import {
   missingLanguageHostMessage,
   planLanguageHost,
   requireLanguageHost,
-} from "../../../scripts/engine.mjs";
+} from "../../../tools/engine.mjs";
 
 // How `npm run engine` and the tiers that run project folders decide where Pulumi's Node.js language
 // host comes from, on real folders: next to the CLI, on PATH, built from a source folder, or nowhere.

@@ -7,13 +7,13 @@
 //
 // Plain Node ESM with no dependencies: it must also run on the machine's Node 20.
 //
-//   node scripts/engine.mjs            find or build, print the version and path
-//   node scripts/engine.mjs --rebuild  build v3.274.1 even if a usable CLI exists
-//   node scripts/engine.mjs --tolerate-missing-language-host
+//   node tools/engine.mjs            find or build, print the version and path
+//   node tools/engine.mjs --rebuild  build v3.274.1 even if a usable CLI exists
+//   node tools/engine.mjs --tolerate-missing-language-host
 //                                      `npm test`: without a language host, say so and exit 0, so the
 //                                      tiers that need none run and those that do fail with the message
 //
-// The test harnesses and scripts/demo.mjs import findEngine() and findLanguageHost() so all agree on
+// The test harnesses and tools/demo.mjs import findEngine() and findLanguageHost() so all agree on
 // which CLI and language host are used.
 import { spawn, spawnSync } from "node:child_process";
 import {
@@ -39,7 +39,7 @@ const CLI_PACKAGE = "github.com/pulumi/pulumi/pkg/v3/cmd/pulumi";
 const VERSION_VAR = "github.com/pulumi/pulumi/sdk/v3/go/common/version.Version";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const goModuleDir = join(root, "engine");
+const goModuleDir = join(root, "tools", "engine");
 
 export const LANGUAGE_HOST = "pulumi-language-nodejs";
 /** The language host's source and build script, when a `shared/` folder sits beside the repository. */
@@ -207,7 +207,7 @@ async function buildEngine() {
   const tmp = join(binDir, `.pulumi.building-${process.pid}`);
   const target = join(binDir, "pulumi");
   console.log(
-    `engine: building pulumi v${ENGINE_VERSION} from the Go module proxy (wrapper module: engine/)`,
+    `engine: building pulumi v${ENGINE_VERSION} from the Go module proxy (wrapper module: tools/engine/)`,
   );
   console.log(
     "engine: a cold build downloads ~280 modules and compiles ~1,700 packages: about 10 minutes on 2 cores; with a warm Go cache, under a minute",

@@ -1,4 +1,4 @@
-// Wrapper module for `npm run engine` (scripts/engine.mjs): it has no code of its own. The `tool` line
+// Wrapper module for `npm run engine` (tools/engine.mjs): it has no code of its own. The `tool` line
 // names the Pulumi CLI's main package, so this go.mod and go.sum pin its whole dependency graph at
 // v3.274.1 and `go build github.com/pulumi/pulumi/pkg/v3/cmd/pulumi` works from this folder.
 module pulumi-clerk/engine
