@@ -15,6 +15,7 @@ Options:
   --secret-key KEY           accept only this key (repeatable; default: any sk_test_/sk_live_ key)
   --rate-limit N/WINDOW      e.g. 100/10s (Clerk's development limit); WINDOW in ms, s or m
   --faults SPEC              e.g. 429=0.2,5xx=0.1,drop=0.05,afterCommit=0.05,seed=42
+                             (also hang=P, slowAfterCommit=P, hangMs=N: requests held N ms)
   --latency MIN-MAX          added delay per request in ms, e.g. 50-150
   --verbose                  log one line per request to stderr
   --help                     show this help`;
@@ -36,6 +37,9 @@ export function parseFaults(spec: string): FaultConfig {
     drop: "rateDrop",
     afterCommit: "dropAfterCommit",
     dropAfterCommit: "dropAfterCommit",
+    hang: "rateHang",
+    slowAfterCommit: "slowAfterCommit",
+    hangMs: "hangMs",
     seed: "seed",
   };
   for (const part of spec.split(",").filter((p) => p.trim() !== "")) {

@@ -19,7 +19,7 @@ export interface RequestLogEntry {
   /** ISO time the request arrived. */
   at: string;
   /** Set when a fault or the rate limiter decided the answer. */
-  fault?: "429" | "5xx" | "drop" | "dropAfterCommit" | "rateLimit";
+  fault?: "429" | "5xx" | "drop" | "dropAfterCommit" | "hang" | "slowAfterCommit" | "rateLimit";
 }
 
 export type ExchangeListener = (entry: RequestLogEntry) => void;

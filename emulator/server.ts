@@ -205,6 +205,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       entry.fault = "drop";
       return finish(0, undefined, {}, true);
     }
+    if (decision.kind === "hang") {
+      entry.fault = "hang";
+      await hold(decision.ms);
+      return finish(0, undefined, {}, true);
+    }
 
     const match = router.match(method, apiPath);
     if (match.kind === "none") return fail(routeNotFound(method, apiPath));
@@ -246,6 +251,10 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       return finish(e.status, errorBody(e.errors, traceId), e.headers, decision.kind === "dropAfterCommit");
     }
     if (decision.kind === "dropAfterCommit") entry.fault = "dropAfterCommit";
+    if (decision.kind === "slowAfterCommit") {
+      entry.fault = "slowAfterCommit";
+      await hold(decision.ms);
+    }
     return finish(status, out, {}, decision.kind === "dropAfterCommit");
   }
 
@@ -346,3 +355,5 @@ function parseForLog(text: string): unknown {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** A wait that does not keep the process alive: a closed emulator's held requests must not delay exit. */
+const hold = (ms: number) => new Promise((r) => setTimeout(r, ms).unref());

@@ -111,21 +111,29 @@ export class ClerkNetworkError extends Error {
   readonly path: string;
   /** The low-level error code, e.g. ECONNREFUSED, when there was one. */
   readonly causeCode: string | undefined;
+  /** The API URL the request was sent to (without credentials), when the transport knew it. */
+  readonly apiUrl: string | undefined;
 
   constructor(init: {
     kind: NetworkErrorKind;
     mayHaveReachedServer: boolean;
     method: string;
     path: string;
-    causeCode?: string;
+    apiUrl?: string | undefined;
+    causeCode?: string | undefined;
     detail?: string;
     cause?: unknown;
   }) {
     const code = init.causeCode ? ` (${init.causeCode})` : "";
     const detail = init.detail ? `: ${init.detail}` : "";
-    const reached = init.mayHaveReachedServer ? "; the request may have reached Clerk" : "";
+    const at = init.apiUrl ? ` at ${init.apiUrl}` : "";
+    const reached = init.mayHaveReachedServer
+      ? "; the request may have reached Clerk"
+      : "; nothing was sent to Clerk";
     super(
-      redactString(`Clerk API ${init.method} ${init.path} failed: ${init.kind}${code}${detail}${reached}`),
+      redactString(
+        `Clerk API ${init.method} ${init.path}${at} failed: ${init.kind}${code}${detail}${reached}`,
+      ),
       {
         cause: init.cause,
       },
@@ -135,6 +143,7 @@ export class ClerkNetworkError extends Error {
     this.method = init.method;
     this.path = init.path;
     this.causeCode = init.causeCode;
+    this.apiUrl = init.apiUrl;
   }
 }
 

@@ -46,6 +46,7 @@ export function createTransport(options: TransportOptions): Transport {
   if (!options.secretKey) throw new Error("pulumi-clerk: a Clerk secret key is required");
   const $fetch = createFetch({ fetch: options.fetch ?? globalThis.fetch });
   const baseURL = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
+  const shownUrl = withoutCredentials(baseURL);
   const headers = {
     authorization: `Bearer ${options.secretKey}`,
     "clerk-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
@@ -85,6 +86,7 @@ export function createTransport(options: TransportOptions): Transport {
       const failure = classifyNetworkError(error, {
         method: req.method,
         path: req.path,
+        apiUrl: shownUrl,
         timedOut: timeout.aborted,
         aborted: req.signal?.aborted ?? false,
         timeoutMs,
@@ -111,6 +113,18 @@ export function createTransport(options: TransportOptions): Transport {
     });
     return result;
   };
+}
+
+/** The URL as errors may show it: user info (a password in the URL) never leaves this module. */
+function withoutCredentials(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString().replace(/\/+$/, "");
+  } catch {
+    return "(the configured API URL)";
+  }
 }
 
 function redactLoggedBody(text: string): unknown {
@@ -146,9 +160,16 @@ const MAYBE_SENT: Record<string, NetworkErrorKind> = {
 
 export function classifyNetworkError(
   error: unknown,
-  ctx: { method: string; path: string; timedOut: boolean; aborted: boolean; timeoutMs?: number },
+  ctx: {
+    method: string;
+    path: string;
+    apiUrl?: string;
+    timedOut: boolean;
+    aborted: boolean;
+    timeoutMs?: number;
+  },
 ): ClerkNetworkError {
-  const base = { method: ctx.method, path: ctx.path, cause: error };
+  const base = { method: ctx.method, path: ctx.path, apiUrl: ctx.apiUrl, cause: error };
   if (ctx.aborted) return new ClerkNetworkError({ ...base, kind: "aborted", mayHaveReachedServer: true });
   if (ctx.timedOut) {
     return new ClerkNetworkError({

@@ -1,4 +1,4 @@
-import { ClerkApiError } from "../../sdk/errors";
+import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
 import { redactString } from "../../sdk/redact";
 
 /** Codes Clerk answers when an object with the same key exists (Clerk's clients know both). */
@@ -47,6 +47,15 @@ export function describeFailure(e: unknown, verb: string, type: string, id: stri
     detail +=
       " (Clerk rejected the secret key: check clerk:secretKey or CLERK_SECRET_KEY; after changing it, " +
       "run a plain `pulumi up` before refreshing)";
+  }
+  if (e instanceof ClerkNetworkError && !e.mayHaveReachedServer) {
+    detail +=
+      " (Clerk could not be reached: check clerk:apiUrl or CLERK_API_URL, and this machine's network " +
+      "and DNS; nothing was changed, so `pulumi up` can simply run again)";
+  } else if (e instanceof ClerkNetworkError && e.kind === "timeout") {
+    detail +=
+      " (Clerk did not answer in time: check the network, or raise clerk:requestTimeoutMs; " +
+      "run `pulumi refresh` if a write may have been applied)";
   }
   // Defence in depth: the sdk's messages are redacted already, other errors may not be.
   const err = new Error(redactString(`${what} failed: ${detail}`), { cause: e });

@@ -5,6 +5,8 @@ export interface ClerkSettings {
   secretKey?: string;
   apiUrl?: string;
   apiVersion?: string;
+  /** Per-attempt timeout in milliseconds, as configured (a string, checked before the first request). */
+  requestTimeoutMs?: string;
 }
 
 /** The part of Pulumi's dynamic ConfigureRequest config we use. */
@@ -30,6 +32,23 @@ export class InvalidApiUrlError extends Error {
     );
     this.name = "InvalidApiUrlError";
   }
+}
+
+export class InvalidRequestTimeoutError extends Error {
+  constructor(value: string) {
+    super(
+      `clerk:requestTimeoutMs (or CLERK_REQUEST_TIMEOUT_MS) "${value}" is not a whole number of ` +
+        "milliseconds between 1 and 600000. Leave it unset for the default of 30000 (30 s).",
+    );
+    this.name = "InvalidRequestTimeoutError";
+  }
+}
+
+/** The timeout in ms, or undefined when the value is not a whole number in 1..600000 (ten minutes). */
+export function parseRequestTimeout(value: string): number | undefined {
+  if (!/^\d+$/.test(value)) return undefined;
+  const ms = Number(value);
+  return ms >= 1 && ms <= 600_000 ? ms : undefined;
 }
 
 const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
@@ -63,6 +82,7 @@ export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.Pr
     secretKey: pick("clerk:secretKey", "CLERK_SECRET_KEY"),
     apiUrl: pick("clerk:apiUrl", "CLERK_API_URL"),
     apiVersion: pick("clerk:apiVersion", "CLERK_API_VERSION"),
+    requestTimeoutMs: pick("clerk:requestTimeoutMs", "CLERK_REQUEST_TIMEOUT_MS"),
   };
 }
 
@@ -93,14 +113,19 @@ export class ClientHolder {
 
   get(): ClerkClient {
     if (!this.client) {
-      const { secretKey, apiUrl, apiVersion } = this.settings;
+      const { secretKey, apiUrl, apiVersion, requestTimeoutMs } = this.settings;
       if (!secretKey) throw new MissingSecretKeyError();
       const problem = apiUrl === undefined ? undefined : apiUrlProblem(apiUrl);
       if (apiUrl !== undefined && problem !== undefined) throw new InvalidApiUrlError(apiUrl, problem);
+      const timeoutMs = requestTimeoutMs === undefined ? undefined : parseRequestTimeout(requestTimeoutMs);
+      if (requestTimeoutMs !== undefined && timeoutMs === undefined) {
+        throw new InvalidRequestTimeoutError(requestTimeoutMs);
+      }
       this.client = lazyClient({
         secretKey,
         ...(apiUrl ? { apiUrl } : {}),
         ...(apiVersion ? { apiVersion } : {}),
+        ...(timeoutMs ? { timeoutMs } : {}),
       });
     }
     return this.client;

@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { apiUrlProblem, ClientHolder, resolveSettings } from "../../../provider/runtime/settings";
+import {
+  apiUrlProblem,
+  ClientHolder,
+  parseRequestTimeout,
+  resolveSettings,
+} from "../../../provider/runtime/settings";
 
 const config = (values: Record<string, string>) => ({ get: (k: string) => values[k] });
 
@@ -12,15 +17,26 @@ describe("settings", () => {
         CLERK_API_URL: "http://y/v1",
       },
     );
-    expect(s).toEqual({ secretKey: "sk_test_fromconfig", apiUrl: "http://x/v1", apiVersion: undefined });
+    expect(s).toEqual({
+      secretKey: "sk_test_fromconfig",
+      apiUrl: "http://x/v1",
+      apiVersion: undefined,
+      requestTimeoutMs: undefined,
+    });
   });
 
   it("falls back to the environment, treating empty config as unset", () => {
     const s = resolveSettings(config({ "clerk:secretKey": " " }), {
       CLERK_SECRET_KEY: "sk_test_env",
       CLERK_API_VERSION: "2025-04-10",
+      CLERK_REQUEST_TIMEOUT_MS: "2500",
     });
-    expect(s).toEqual({ secretKey: "sk_test_env", apiUrl: undefined, apiVersion: "2025-04-10" });
+    expect(s).toEqual({
+      secretKey: "sk_test_env",
+      apiUrl: undefined,
+      apiVersion: "2025-04-10",
+      requestTimeoutMs: "2500",
+    });
   });
 
   it("fails at first use, naming both ways to set the key", () => {
@@ -76,5 +92,27 @@ describe("clerk:apiUrl", () => {
     expect(message).toMatch(/clerk:apiUrl \(or CLERK_API_URL\) "http:\/\/clerk.example.com\/v1"/);
     expect(message).toMatch(/https:\/\/api.clerk.com\/v1/);
     expect(message).not.toContain("sk_test_secretvalue");
+  });
+});
+
+describe("clerk:requestTimeoutMs", () => {
+  it.each([
+    ["2500", 2500],
+    ["1", 1],
+    ["600000", 600_000],
+    ["0", undefined],
+    ["600001", undefined],
+    ["2.5", undefined],
+    ["30s", undefined],
+    ["-1", undefined],
+  ])("%s", (value, ms) => {
+    expect(parseRequestTimeout(value)).toBe(ms);
+  });
+
+  it("a bad timeout fails at first use, before any request, naming the setting and the default", () => {
+    const holder = new ClientHolder({ secretKey: "sk_test_secretvalue", requestTimeoutMs: "30s" });
+    expect(() => holder.get()).toThrow(
+      /clerk:requestTimeoutMs \(or CLERK_REQUEST_TIMEOUT_MS\) "30s" is not a whole number .*30000/,
+    );
   });
 });

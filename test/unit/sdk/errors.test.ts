@@ -118,8 +118,11 @@ describe("ClerkNetworkError", () => {
       method: "POST",
       path: "/jwt_templates",
       causeCode: "ECONNREFUSED",
+      apiUrl: "http://127.0.0.1:9/v1",
     });
-    expect(refused.message).toBe("Clerk API POST /jwt_templates failed: refused (ECONNREFUSED)");
+    expect(refused.message).toBe(
+      "Clerk API POST /jwt_templates at http://127.0.0.1:9/v1 failed: refused (ECONNREFUSED); nothing was sent to Clerk",
+    );
     const reset = new ClerkNetworkError({
       kind: "reset",
       mayHaveReachedServer: true,
