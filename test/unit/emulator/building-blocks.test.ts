@@ -32,6 +32,29 @@ describe("faults", () => {
     expect(kinds1.every((k, i) => k !== "dropAfterCommit" || i % 2 === 0)).toBe(true);
     expect(() => new Faults({ seed: 1, rate429: 2 })).toThrow(RangeError);
   });
+
+  it("adds hangs and slow answers without moving the other faults of a seed", () => {
+    const base = { seed: 9, rate429: 0.1, rate5xx: 0.1, rateDrop: 0.1, dropAfterCommit: 0.3 };
+    const plain = new Faults(base);
+    const slow = new Faults({ ...base, rateHang: 0.1, slowAfterCommit: 0.3, hangMs: 1234 });
+    const before = Array.from({ length: 300 }, (_, i) => plain.decide(i % 2 === 0));
+    const after = Array.from({ length: 300 }, (_, i) => slow.decide(i % 2 === 0));
+    const kinds = new Set(after.map((d) => d.kind));
+    expect(kinds).toContain("hang");
+    expect(kinds).toContain("slowAfterCommit");
+    after.forEach((d, i) => {
+      const was = before[i]?.kind;
+      // Every fault the seed had without them is still there; hangs and slow answers only take the
+      // place of a plain answer (or of a dropAfterCommit, which a hang preempts: nothing ran).
+      if (was !== "none" && was !== "dropAfterCommit") expect(d.kind).toBe(was);
+      if (was === "dropAfterCommit") expect(["dropAfterCommit", "hang"]).toContain(d.kind);
+      if (d.kind === "slowAfterCommit") expect(i % 2).toBe(0);
+      if (d.kind === "hang" || d.kind === "slowAfterCommit") expect(d.ms).toBe(1234);
+    });
+    expect(new Faults({ seed: 1, rateHang: 1 }).decide(false)).toEqual({ kind: "hang", ms: 10_000 });
+    expect(() => new Faults({ seed: 1, rateHang: 1.5 })).toThrow(RangeError);
+    expect(() => new Faults({ seed: 1, hangMs: 600_001 })).toThrow(/hangMs/);
+  });
 });
 
 describe("rate limiter", () => {
@@ -56,6 +79,12 @@ describe("cli args", () => {
       rateDrop: 0.05,
     });
     expect(parseLatency("50-150")).toEqual({ minMs: 50, maxMs: 150 });
+    expect(parseFaults("hang=0.1,slowAfterCommit=0.2,hangMs=5000,seed=3")).toEqual({
+      seed: 3,
+      rateHang: 0.1,
+      slowAfterCommit: 0.2,
+      hangMs: 5000,
+    });
     expect(() => parseFaults("boom=1")).toThrow(/boom/);
     const o = parseCli([
       "--port",
