@@ -54,7 +54,7 @@ export function describeFailure(e: unknown, verb: string, type: string, id: stri
       "and DNS; nothing was changed, so `pulumi up` can simply run again)";
   } else if (e instanceof ClerkNetworkError && e.kind === "timeout") {
     detail +=
-      " (Clerk did not answer in time: check the network, or raise clerk:requestTimeoutMs; " +
+      " (Clerk did not answer in time: check the network, or raise clerk:requestTimeoutMs (CLERK_REQUEST_TIMEOUT_MS); " +
       "run `pulumi refresh` if a write may have been applied)";
   }
   // Defence in depth: the sdk's messages are redacted already, other errors may not be.

@@ -52,4 +52,36 @@ describe("describeFailure", () => {
       }
     });
   }
+
+  it("a host that cannot be reached (DNS): names the URL, says nothing was sent, and what to check", () => {
+    const dns = new ClerkNetworkError({
+      kind: "dns",
+      mayHaveReachedServer: false,
+      method: "POST",
+      path: "/redirect_urls",
+      apiUrl: "https://api.clerk.example/v1",
+      causeCode: "ENOTFOUND",
+    });
+    const err = describeFailure(dns, "create", "RedirectUrl", undefined);
+    expect(err.message).toBe(
+      "create RedirectUrl failed: Clerk API POST /redirect_urls at https://api.clerk.example/v1 failed: dns " +
+        "(ENOTFOUND); nothing was sent to Clerk (Clerk could not be reached: check clerk:apiUrl or " +
+        "CLERK_API_URL, and this machine's network and DNS; nothing was changed, so `pulumi up` can simply run again)",
+    );
+  });
+
+  it("a timeout: says Clerk may have acted, and how to raise the timeout or check with a refresh", () => {
+    const timeout = new ClerkNetworkError({
+      kind: "timeout",
+      mayHaveReachedServer: true,
+      method: "PATCH",
+      path: "/jwt_templates/jtmp_1",
+      detail: "no answer within 300 ms",
+    });
+    const err = describeFailure(timeout, "update", "JwtTemplate", "jtmp_1");
+    expect(err.message).toContain("may have reached Clerk");
+    expect(err.message).toContain("raise clerk:requestTimeoutMs");
+    expect(err.message).toContain("`pulumi refresh`");
+    expect(err.message).not.toContain("nothing was sent");
+  });
 });
