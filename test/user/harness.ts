@@ -104,6 +104,7 @@ export function createProject(name: string, files: Files = {}, opts: { dir?: str
   delete env.CLERK_SECRET_KEY;
   delete env.CLERK_API_URL;
   delete env.CLERK_API_VERSION;
+  delete env.CLERK_REQUEST_TIMEOUT_MS;
 
   const run = async (bin: string, args: string[], extraEnv: Record<string, string | undefined> = {}) => {
     const started = Date.now();
