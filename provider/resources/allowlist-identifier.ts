@@ -15,14 +15,15 @@ export interface AllowlistIdentifierArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { identifier: string; notify?: boolean };
+const inputs = z.strictObject({ identifier, notify: z.boolean().optional() });
+type Inputs = z.output<typeof inputs>;
 
 /** Clerk has no GET by id for allow-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "allowlist_identifiers";
 
 export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, AllowlistIdentifierObject> = {
   type: "AllowlistIdentifier",
-  inputs: z.strictObject({ identifier, notify: z.boolean().optional() }),
+  inputs,
   replaceOnChange: ["identifier"],
   createOnly: ["notify"],
   id: (api) => api.id,

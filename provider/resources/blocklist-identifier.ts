@@ -13,14 +13,15 @@ export interface BlocklistIdentifierArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { identifier: string };
+const inputs = z.strictObject({ identifier });
+type Inputs = z.output<typeof inputs>;
 
 /** Clerk has no GET by id for block-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "blocklist_identifiers";
 
 export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, BlocklistIdentifierObject> = {
   type: "BlocklistIdentifier",
-  inputs: z.strictObject({ identifier }),
+  inputs,
   replaceOnChange: ["identifier"],
   id: (api) => api.id,
   toInputs: (api) => ({ identifier: api.identifier }),

@@ -29,7 +29,7 @@ export interface DomainArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { name: string; proxyUrl?: string; isSecondary?: boolean };
+type Inputs = z.output<typeof inputs>;
 
 /** Clerk has no GET by id for domains: reads share one listing per provider process. */
 const COLLECTION = "domains";
@@ -94,7 +94,7 @@ function updateBody(news: Inputs, olds: Partial<Inputs>): UpdateDomainBody {
 
 export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
   type: "Domain",
-  inputs: inputs as unknown as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: ["isSecondary"],
   equals: { proxyUrl: sameProxy },

@@ -18,7 +18,7 @@ export interface InstanceCommunicationArgs {
   blockedCountryCodes?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-type Inputs = { blockedCountryCodes?: string[] };
+type Inputs = z.output<typeof inputs>;
 
 const countryCode = z
   .string()
@@ -68,7 +68,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
 
 export const instanceCommunicationDefinition: ResourceDefinition<Inputs, InstanceCommunicationObject> = {
   type: "InstanceCommunication",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   equals: { blockedCountryCodes: sameSet },
   id: () => INSTANCE_COMMUNICATION_ID,

@@ -17,7 +17,7 @@ export interface InstanceProtectArgs {
   specterEnabled?: pulumi.Input<boolean>;
 }
 
-type Inputs = { rulesEnabled?: boolean; specterEnabled?: boolean };
+type Inputs = z.output<typeof inputs>;
 
 const inputs = z.strictObject({
   rulesEnabled: z.boolean().optional(),
@@ -38,7 +38,7 @@ export const INSTANCE_PROTECT_ID = "instance_protect";
 
 export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProtectObject> = {
   type: "InstanceProtect",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   id: () => INSTANCE_PROTECT_ID,
   toInputs: (api) => ({ rulesEnabled: api.rules_enabled, specterEnabled: api.specter_enabled }),

@@ -23,13 +23,7 @@ export interface InstanceRestrictionsArgs {
   blockDisposableEmailDomains?: pulumi.Input<boolean>;
 }
 
-type Inputs = {
-  allowlist?: boolean;
-  blocklist?: boolean;
-  allowlistBlocklistDisabledOnSignIn?: boolean;
-  blockEmailSubaddresses?: boolean;
-  blockDisposableEmailDomains?: boolean;
-};
+type Inputs = z.output<typeof inputs>;
 
 const inputs = z.strictObject({
   allowlist: z.boolean().optional(),
@@ -74,7 +68,7 @@ async function readByEmptyPatch({ client }: OperationContext): Promise<Api> {
 
 export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   type: "InstanceRestrictions",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   id: () => INSTANCE_RESTRICTIONS_ID,
   // Unseen: no keys at all, so the generic layer keeps the recorded values.

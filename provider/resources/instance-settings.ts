@@ -46,16 +46,7 @@ export interface InstanceSettingsArgs {
   preferredSignInStrategyWhenPasswordRequired?: pulumi.Input<"password" | "otp" | "">;
 }
 
-type Inputs = {
-  allowedOrigins?: string[];
-  testMode?: boolean;
-  hibp?: boolean;
-  supportEmail?: string;
-  clerkJsVersion?: string;
-  developmentOrigin?: string;
-  urlBasedSessionSyncing?: boolean;
-  preferredSignInStrategyWhenPasswordRequired?: "password" | "otp" | "";
-};
+type Inputs = z.output<typeof inputs>;
 
 const ORIGIN = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/?#]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
@@ -154,7 +145,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
 
 export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObject> = {
   type: "InstanceSettings",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: [...WRITE_ONLY],
   equals: { allowedOrigins: sameSet },

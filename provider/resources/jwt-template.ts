@@ -24,14 +24,7 @@ export interface JwtTemplateArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  name: string;
-  claims: Record<string, unknown>;
-  lifetime?: number;
-  allowedClockSkew?: number;
-  signingAlgorithm?: string;
-  signingKey?: string;
-};
+type Inputs = z.output<typeof inputs>;
 
 const inputs = z
   .strictObject({
@@ -79,7 +72,7 @@ function body(news: Inputs, olds: Partial<Inputs>): UpdateJwtTemplateBody {
 
 export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject> = {
   type: "JwtTemplate",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: ["signingKey"],
   clearable: ["signingKey"],

@@ -30,14 +30,7 @@ export interface OAuthApplicationSettingsArgs {
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: pulumi.Input<boolean>;
 }
 
-type Inputs = {
-  dynamicOauthClientRegistration?: boolean;
-  defaultScopes?: string[];
-  oauthJwtAccessTokens?: boolean;
-  clientIdMetadataDocumentsAdvertised?: boolean;
-  clientIdMetadataDocumentsOnlyAllowPreRegisteredClients?: boolean;
-  clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: boolean;
-};
+type Inputs = z.output<typeof inputs>;
 
 const scope = z
   .string()
@@ -81,7 +74,7 @@ export const OAUTH_APPLICATION_SETTINGS_ID = "oauth_application_settings";
 export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAuthApplicationSettingsObject> =
   {
     type: "OAuthApplicationSettings",
-    inputs: inputs as z.ZodType<Inputs>,
+    inputs,
     replaceOnChange: [],
     equals: { defaultScopes: sameSet },
     id: () => OAUTH_APPLICATION_SETTINGS_ID,

@@ -41,15 +41,7 @@ export interface OAuthApplicationArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  name: string;
-  redirectUris?: string[];
-  scopes?: string[];
-  consentScreenEnabled?: boolean;
-  pkceRequired?: boolean;
-  public?: boolean;
-  rotateSecret?: number | string;
-};
+type Inputs = z.output<typeof inputs>;
 
 const scope = z
   .string()
@@ -133,7 +125,7 @@ export function sameScopes(live: unknown, desired: unknown): boolean {
 
 export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecretObject> = {
   type: "OAuthApplication",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   // Clerk's answer to switching a client between public and confidential is not documented (it may be
   // refused); a new application is certain, and gets a secret at creation when it is confidential.
   replaceOnChange: ["public"],

@@ -40,16 +40,7 @@ export interface OrganizationSettingsArgs {
   domainsDefaultRole?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  enabled?: boolean;
-  maxAllowedMemberships?: number;
-  adminDeleteEnabled?: boolean;
-  domainsEnabled?: boolean;
-  slugDisabled?: boolean;
-  domainsEnrollmentModes?: DomainsEnrollmentMode[];
-  creatorRole?: string;
-  domainsDefaultRole?: string;
-};
+type Inputs = z.output<typeof inputs>;
 
 const roleKey = z.string().regex(/^org:[a-z0-9_]+$/, {
   message: 'must be an organization role key such as "org:admin" (org: then lowercase letters, digits, _)',
@@ -116,7 +107,7 @@ async function write(ctx: OperationContext, news: Inputs): Promise<OrganizationS
 
 export const organizationSettingsDefinition: ResourceDefinition<Inputs, OrganizationSettingsObject> = {
   type: "OrganizationSettings",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   equals: { domainsEnrollmentModes: sameSet },
   id: () => ORGANIZATION_SETTINGS_ID,

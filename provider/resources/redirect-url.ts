@@ -14,11 +14,12 @@ export interface RedirectUrlArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { url: string };
+const inputs = z.strictObject({ url: redirectUrl });
+type Inputs = z.output<typeof inputs>;
 
 export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject> = {
   type: "RedirectUrl",
-  inputs: z.strictObject({ url: redirectUrl }),
+  inputs,
   replaceOnChange: ["url"],
   id: (api) => api.id,
   toInputs: (api) => ({ url: api.url }),
