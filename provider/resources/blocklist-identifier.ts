@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { BlocklistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -15,6 +16,7 @@ export interface BlocklistIdentifierArgs {
 
 const inputs = z.strictObject({ identifier });
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<BlocklistIdentifierArgs, typeof inputs>>;
 
 /** Clerk has no GET by id for block-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "blocklist_identifiers";

@@ -9,6 +9,7 @@ import {
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { deepEqual, sameSet } from "../runtime/equality";
@@ -120,6 +121,7 @@ export interface EnterpriseConnectionArgs {
 }
 
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<EnterpriseConnectionArgs, typeof inputs>>;
 // The SAML settings as declared: check later folds `idpCertificate` into `idpCertificates`.
 type Saml = NonNullable<z.input<typeof inputs>["saml"]>;
 type Oidc = NonNullable<Inputs["oidc"]>;

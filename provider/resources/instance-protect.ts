@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { declaredBody } from "../runtime/singleton";
 
@@ -18,6 +19,7 @@ export interface InstanceProtectArgs {
 }
 
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceProtectArgs, typeof inputs>>;
 
 const inputs = z.strictObject({
   rulesEnabled: z.boolean().optional(),

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { InstanceRestrictionsObject, UpdateInstanceRestrictionsBody } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { declaredBody } from "../runtime/singleton";
 
@@ -24,6 +25,7 @@ export interface InstanceRestrictionsArgs {
 }
 
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceRestrictionsArgs, typeof inputs>>;
 
 const inputs = z.strictObject({
   allowlist: z.boolean().optional(),

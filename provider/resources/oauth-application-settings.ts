@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { OAuthApplicationSettingsObject, UpdateOAuthApplicationSettingsBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { declaredBody } from "../runtime/singleton";
@@ -31,6 +32,7 @@ export interface OAuthApplicationSettingsArgs {
 }
 
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OAuthApplicationSettingsArgs, typeof inputs>>;
 
 const scope = z
   .string()

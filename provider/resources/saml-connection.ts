@@ -10,6 +10,7 @@ import {
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
@@ -240,6 +241,7 @@ export interface SamlConnectionArgs {
 }
 
 type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<SamlConnectionArgs, typeof inputs>>;
 
 /** Settable only by PATCH: create is a POST then a PATCH with these. */
 const FLAGS = [
