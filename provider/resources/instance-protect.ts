@@ -5,7 +5,7 @@ import type { InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk
 import { ClerkResource } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceProtect}. Every argument is optional: one left out is left as Clerk has
@@ -26,8 +26,12 @@ const inputs = z.strictObject({
   specterEnabled: z.boolean().optional(),
 });
 
-const body = (news: Inputs): UpdateInstanceProtectBody =>
-  declaredBody(news, { rulesEnabled: "rules_enabled", specterEnabled: "specter_enabled" });
+const FIELDS: FieldTable<Inputs, InstanceProtectObject> = {
+  rulesEnabled: "rules_enabled",
+  specterEnabled: "specter_enabled",
+};
+
+const body = (news: Inputs): UpdateInstanceProtectBody => declaredBody(news, FIELDS);
 
 /** PATCHes the declared fields; with none declared, a GET gives the same answer without a write. */
 function write(client: ClerkClient, news: Inputs): Promise<InstanceProtectObject> {
@@ -43,7 +47,7 @@ export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProte
   inputs,
   replaceOnChange: [],
   id: () => INSTANCE_PROTECT_ID,
-  toInputs: (api) => ({ rulesEnabled: api.rules_enabled, specterEnabled: api.specter_enabled }),
+  toInputs: (api) => wireInputs(api, FIELDS),
   toComputed: (api) => ({ checksBypassed: api.checks_bypassed }),
   // A singleton: create adopts it and PATCHes only the declared fields.
   create: ({ client }, news) => write(client, news),

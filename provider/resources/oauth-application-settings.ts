@@ -6,7 +6,7 @@ import { ClerkResource } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /**
  * Arguments of {@link OAuthApplicationSettings}. Every argument is optional: one left out is left as
@@ -50,17 +50,19 @@ const inputs = z.strictObject({
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients: z.boolean().optional(),
 });
 
-const body = (news: Inputs): UpdateOAuthApplicationSettingsBody =>
-  declaredBody(news, {
-    dynamicOauthClientRegistration: "dynamic_oauth_client_registration",
-    defaultScopes: "default_scopes",
-    oauthJwtAccessTokens: "oauth_jwt_access_tokens",
-    clientIdMetadataDocumentsAdvertised: "client_id_metadata_documents_advertised",
-    clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
-      "client_id_metadata_documents_only_allow_pre_registered_clients",
-    clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
-      "client_id_metadata_documents_block_implicitly_allowed_clients",
-  });
+const FIELDS: FieldTable<Inputs, OAuthApplicationSettingsObject> = {
+  dynamicOauthClientRegistration: "dynamic_oauth_client_registration",
+  // null (Clerk's defaults) is read back as null, not dropped: a declared list then shows as drift.
+  defaultScopes: "default_scopes",
+  oauthJwtAccessTokens: "oauth_jwt_access_tokens",
+  clientIdMetadataDocumentsAdvertised: "client_id_metadata_documents_advertised",
+  clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
+    "client_id_metadata_documents_only_allow_pre_registered_clients",
+  clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
+    "client_id_metadata_documents_block_implicitly_allowed_clients",
+};
+
+const body = (news: Inputs): UpdateOAuthApplicationSettingsBody => declaredBody(news, FIELDS);
 
 /** PATCHes the declared fields; with none declared, a GET gives the same answer without a write. */
 function write(client: ClerkClient, news: Inputs): Promise<OAuthApplicationSettingsObject> {
@@ -80,17 +82,7 @@ export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAut
     replaceOnChange: [],
     equals: { defaultScopes: sameSet },
     id: () => OAUTH_APPLICATION_SETTINGS_ID,
-    toInputs: (api) => ({
-      dynamicOauthClientRegistration: api.dynamic_oauth_client_registration,
-      // null (Clerk's defaults) is kept as null, not dropped: a declared list then shows as drift.
-      defaultScopes: api.default_scopes as string[],
-      oauthJwtAccessTokens: api.oauth_jwt_access_tokens,
-      clientIdMetadataDocumentsAdvertised: api.client_id_metadata_documents_advertised,
-      clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
-        api.client_id_metadata_documents_only_allow_pre_registered_clients,
-      clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
-        api.client_id_metadata_documents_block_implicitly_allowed_clients,
-    }),
+    toInputs: (api) => wireInputs(api, FIELDS),
     toComputed: () => ({}),
     // A singleton: create adopts it and PATCHes only the declared fields.
     create: ({ client }, news) => write(client, news),
