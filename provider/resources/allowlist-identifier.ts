@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AllowlistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -15,14 +16,16 @@ export interface AllowlistIdentifierArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { identifier: string; notify?: boolean };
+const inputs = z.strictObject({ identifier, notify: z.boolean().optional() });
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<AllowlistIdentifierArgs, typeof inputs>>;
 
 /** Clerk has no GET by id for allow-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "allowlist_identifiers";
 
 export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, AllowlistIdentifierObject> = {
   type: "AllowlistIdentifier",
-  inputs: z.strictObject({ identifier, notify: z.boolean().optional() }),
+  inputs,
   replaceOnChange: ["identifier"],
   createOnly: ["notify"],
   id: (api) => api.id,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { BlocklistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -13,14 +14,16 @@ export interface BlocklistIdentifierArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { identifier: string };
+const inputs = z.strictObject({ identifier });
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<BlocklistIdentifierArgs, typeof inputs>>;
 
 /** Clerk has no GET by id for block-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "blocklist_identifiers";
 
 export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, BlocklistIdentifierObject> = {
   type: "BlocklistIdentifier",
-  inputs: z.strictObject({ identifier }),
+  inputs,
   replaceOnChange: ["identifier"],
   id: (api) => api.id,
   toInputs: (api) => ({ identifier: api.identifier }),

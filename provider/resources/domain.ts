@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { DomainObject, UpdateDomainBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
@@ -29,7 +30,8 @@ export interface DomainArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { name: string; proxyUrl?: string; isSecondary?: boolean };
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<DomainArgs, typeof inputs, "isSatellite">>;
 
 /** Clerk has no GET by id for domains: reads share one listing per provider process. */
 const COLLECTION = "domains";
@@ -94,7 +96,7 @@ function updateBody(news: Inputs, olds: Partial<Inputs>): UpdateDomainBody {
 
 export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
   type: "Domain",
-  inputs: inputs as unknown as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: ["isSecondary"],
   equals: { proxyUrl: sameProxy },

@@ -9,6 +9,7 @@ import {
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { deepEqual, sameSet } from "../runtime/equality";
@@ -119,56 +120,12 @@ export interface EnterpriseConnectionArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Saml = {
-  idpEntityId?: string;
-  idpSsoUrl?: string;
-  idpCertificate?: string;
-  idpCertificates?: string[];
-  idpMetadataUrl?: string;
-  idpMetadata?: string;
-  attributeMapping?: AttributeMapping;
-  allowSubdomains?: boolean;
-  allowIdpInitiated?: boolean;
-  forceAuthn?: boolean;
-  loginHint?: LoginHint;
-};
-type Oidc = {
-  clientId?: string;
-  clientSecret?: string;
-  discoveryUrl?: string;
-  authUrl?: string;
-  tokenUrl?: string;
-  userInfoUrl?: string;
-  requiresPkce?: boolean;
-};
-type CustomAttribute = {
-  name: string;
-  key: string;
-  ssoPath?: string;
-  directoryPath?: string;
-  multiValued?: boolean;
-};
-
-type Inputs = {
-  name: string;
-  provider: Provider;
-  domains: string[];
-  organizationId?: string;
-  /**
-   * Derived by check (true when `organizationId` is set), never written by the user: removing it
-   * replaces, adding it does not, which is how "unlinking needs a new connection" reaches the diff.
-   */
-  organizationLinked?: true;
-  active?: boolean;
-  allowOrganizationAccountLinking?: boolean;
-  syncUserAttributes?: boolean;
-  disableAdditionalIdentifications?: boolean;
-  authenticatable?: boolean;
-  disableJitProvisioning?: boolean;
-  saml?: Saml;
-  oidc?: Oidc;
-  customAttributes?: CustomAttribute[];
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<EnterpriseConnectionArgs, typeof inputs>>;
+// The SAML settings as declared: check later folds `idpCertificate` into `idpCertificates`.
+type Saml = NonNullable<z.input<typeof inputs>["saml"]>;
+type Oidc = NonNullable<Inputs["oidc"]>;
+type CustomAttribute = NonNullable<Inputs["customAttributes"]>[number];
 
 const secretString = z.string().min(1);
 
@@ -381,7 +338,7 @@ function samlView(api: EnterpriseConnectionObject): Saml | undefined {
 
 export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, EnterpriseConnectionObject> = {
   type: "EnterpriseConnection",
-  inputs: inputs as unknown as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: ["provider", "organizationLinked"],
   // Clerk refuses two connections claiming the same domain: the old one must go first.
   deleteBeforeReplace: true,

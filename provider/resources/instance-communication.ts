@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceCommunicationObject } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 
@@ -18,7 +19,8 @@ export interface InstanceCommunicationArgs {
   blockedCountryCodes?: pulumi.Input<pulumi.Input<string>[]>;
 }
 
-type Inputs = { blockedCountryCodes?: string[] };
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceCommunicationArgs, typeof inputs>>;
 
 const countryCode = z
   .string()
@@ -68,7 +70,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
 
 export const instanceCommunicationDefinition: ResourceDefinition<Inputs, InstanceCommunicationObject> = {
   type: "InstanceCommunication",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   equals: { blockedCountryCodes: sameSet },
   id: () => INSTANCE_COMMUNICATION_ID,

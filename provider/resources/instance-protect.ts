@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceProtect}. Every argument is optional: one left out is left as Clerk has
@@ -17,15 +18,20 @@ export interface InstanceProtectArgs {
   specterEnabled?: pulumi.Input<boolean>;
 }
 
-type Inputs = { rulesEnabled?: boolean; specterEnabled?: boolean };
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceProtectArgs, typeof inputs>>;
 
 const inputs = z.strictObject({
   rulesEnabled: z.boolean().optional(),
   specterEnabled: z.boolean().optional(),
 });
 
-const body = (news: Inputs): UpdateInstanceProtectBody =>
-  declaredBody(news, { rulesEnabled: "rules_enabled", specterEnabled: "specter_enabled" });
+const FIELDS: FieldTable<Inputs, InstanceProtectObject> = {
+  rulesEnabled: "rules_enabled",
+  specterEnabled: "specter_enabled",
+};
+
+const body = (news: Inputs): UpdateInstanceProtectBody => declaredBody(news, FIELDS);
 
 /** PATCHes the declared fields; with none declared, a GET gives the same answer without a write. */
 function write(client: ClerkClient, news: Inputs): Promise<InstanceProtectObject> {
@@ -38,10 +44,10 @@ export const INSTANCE_PROTECT_ID = "instance_protect";
 
 export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProtectObject> = {
   type: "InstanceProtect",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   id: () => INSTANCE_PROTECT_ID,
-  toInputs: (api) => ({ rulesEnabled: api.rules_enabled, specterEnabled: api.specter_enabled }),
+  toInputs: (api) => wireInputs(api, FIELDS),
   toComputed: (api) => ({ checksBypassed: api.checks_bypassed }),
   // A singleton: create adopts it and PATCHes only the declared fields.
   create: ({ client }, news) => write(client, news),

@@ -3,8 +3,9 @@ import { z } from "zod";
 import type { InstanceRestrictionsObject, UpdateInstanceRestrictionsBody } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /**
  * Arguments of {@link InstanceRestrictions}. Every argument is optional: one left out is left as Clerk
@@ -23,13 +24,8 @@ export interface InstanceRestrictionsArgs {
   blockDisposableEmailDomains?: pulumi.Input<boolean>;
 }
 
-type Inputs = {
-  allowlist?: boolean;
-  blocklist?: boolean;
-  allowlistBlocklistDisabledOnSignIn?: boolean;
-  blockEmailSubaddresses?: boolean;
-  blockDisposableEmailDomains?: boolean;
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceRestrictionsArgs, typeof inputs>>;
 
 const inputs = z.strictObject({
   allowlist: z.boolean().optional(),
@@ -39,14 +35,15 @@ const inputs = z.strictObject({
   blockDisposableEmailDomains: z.boolean().optional(),
 });
 
-const body = (news: Inputs): UpdateInstanceRestrictionsBody =>
-  declaredBody(news, {
-    allowlist: "allowlist",
-    blocklist: "blocklist",
-    allowlistBlocklistDisabledOnSignIn: "allowlist_blocklist_disabled_on_sign_in",
-    blockEmailSubaddresses: "block_email_subaddresses",
-    blockDisposableEmailDomains: "block_disposable_email_domains",
-  });
+const FIELDS: FieldTable<Inputs, InstanceRestrictionsObject> = {
+  allowlist: "allowlist",
+  blocklist: "blocklist",
+  allowlistBlocklistDisabledOnSignIn: "allowlist_blocklist_disabled_on_sign_in",
+  blockEmailSubaddresses: "block_email_subaddresses",
+  blockDisposableEmailDomains: "block_disposable_email_domains",
+};
+
+const body = (news: Inputs): UpdateInstanceRestrictionsBody => declaredBody(news, FIELDS);
 
 /** The fixed id of the one restrictions object (Clerk's own `object` name for it). */
 export const INSTANCE_RESTRICTIONS_ID = "instance_restrictions";
@@ -74,20 +71,11 @@ async function readByEmptyPatch({ client }: OperationContext): Promise<Api> {
 
 export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   type: "InstanceRestrictions",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   id: () => INSTANCE_RESTRICTIONS_ID,
   // Unseen: no keys at all, so the generic layer keeps the recorded values.
-  toInputs: (api) =>
-    "unseen" in api
-      ? {}
-      : {
-          allowlist: api.allowlist,
-          blocklist: api.blocklist,
-          allowlistBlocklistDisabledOnSignIn: api.allowlist_blocklist_disabled_on_sign_in,
-          blockEmailSubaddresses: api.block_email_subaddresses,
-          blockDisposableEmailDomains: api.block_disposable_email_domains,
-        },
+  toInputs: (api) => ("unseen" in api ? {} : wireInputs(api, FIELDS)),
   toComputed: () => ({}),
   // A singleton: create adopts it and PATCHes only the declared fields (an empty PATCH when none are).
   create: ({ client }, news) => client.instanceRestrictions.update(body(news)),

@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceObject, UpdateInstanceBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { declaredBody } from "../runtime/singleton";
@@ -46,16 +47,8 @@ export interface InstanceSettingsArgs {
   preferredSignInStrategyWhenPasswordRequired?: pulumi.Input<"password" | "otp" | "">;
 }
 
-type Inputs = {
-  allowedOrigins?: string[];
-  testMode?: boolean;
-  hibp?: boolean;
-  supportEmail?: string;
-  clerkJsVersion?: string;
-  developmentOrigin?: string;
-  urlBasedSessionSyncing?: boolean;
-  preferredSignInStrategyWhenPasswordRequired?: "password" | "otp" | "";
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<InstanceSettingsArgs, typeof inputs>>;
 
 const ORIGIN = /^[a-zA-Z][a-zA-Z0-9+.-]*:\/\/[^\s/?#]+$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@.]{2,}$/;
@@ -154,7 +147,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
 
 export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObject> = {
   type: "InstanceSettings",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: [...WRITE_ONLY],
   equals: { allowedOrigins: sameSet },

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -24,14 +25,8 @@ export interface JwtTemplateArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  name: string;
-  claims: Record<string, unknown>;
-  lifetime?: number;
-  allowedClockSkew?: number;
-  signingAlgorithm?: string;
-  signingKey?: string;
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<JwtTemplateArgs, typeof inputs>>;
 
 const inputs = z
   .strictObject({
@@ -79,7 +74,7 @@ function body(news: Inputs, olds: Partial<Inputs>): UpdateJwtTemplateBody {
 
 export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject> = {
   type: "JwtTemplate",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   writeOnly: ["signingKey"],
   clearable: ["signingKey"],

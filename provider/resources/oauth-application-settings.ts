@@ -3,9 +3,10 @@ import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { OAuthApplicationSettingsObject, UpdateOAuthApplicationSettingsBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /**
  * Arguments of {@link OAuthApplicationSettings}. Every argument is optional: one left out is left as
@@ -30,14 +31,8 @@ export interface OAuthApplicationSettingsArgs {
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: pulumi.Input<boolean>;
 }
 
-type Inputs = {
-  dynamicOauthClientRegistration?: boolean;
-  defaultScopes?: string[];
-  oauthJwtAccessTokens?: boolean;
-  clientIdMetadataDocumentsAdvertised?: boolean;
-  clientIdMetadataDocumentsOnlyAllowPreRegisteredClients?: boolean;
-  clientIdMetadataDocumentsBlockImplicitlyAllowedClients?: boolean;
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OAuthApplicationSettingsArgs, typeof inputs>>;
 
 const scope = z
   .string()
@@ -55,17 +50,19 @@ const inputs = z.strictObject({
   clientIdMetadataDocumentsBlockImplicitlyAllowedClients: z.boolean().optional(),
 });
 
-const body = (news: Inputs): UpdateOAuthApplicationSettingsBody =>
-  declaredBody(news, {
-    dynamicOauthClientRegistration: "dynamic_oauth_client_registration",
-    defaultScopes: "default_scopes",
-    oauthJwtAccessTokens: "oauth_jwt_access_tokens",
-    clientIdMetadataDocumentsAdvertised: "client_id_metadata_documents_advertised",
-    clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
-      "client_id_metadata_documents_only_allow_pre_registered_clients",
-    clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
-      "client_id_metadata_documents_block_implicitly_allowed_clients",
-  });
+const FIELDS: FieldTable<Inputs, OAuthApplicationSettingsObject> = {
+  dynamicOauthClientRegistration: "dynamic_oauth_client_registration",
+  // null (Clerk's defaults) is read back as null, not dropped: a declared list then shows as drift.
+  defaultScopes: "default_scopes",
+  oauthJwtAccessTokens: "oauth_jwt_access_tokens",
+  clientIdMetadataDocumentsAdvertised: "client_id_metadata_documents_advertised",
+  clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
+    "client_id_metadata_documents_only_allow_pre_registered_clients",
+  clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
+    "client_id_metadata_documents_block_implicitly_allowed_clients",
+};
+
+const body = (news: Inputs): UpdateOAuthApplicationSettingsBody => declaredBody(news, FIELDS);
 
 /** PATCHes the declared fields; with none declared, a GET gives the same answer without a write. */
 function write(client: ClerkClient, news: Inputs): Promise<OAuthApplicationSettingsObject> {
@@ -81,21 +78,11 @@ export const OAUTH_APPLICATION_SETTINGS_ID = "oauth_application_settings";
 export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAuthApplicationSettingsObject> =
   {
     type: "OAuthApplicationSettings",
-    inputs: inputs as z.ZodType<Inputs>,
+    inputs,
     replaceOnChange: [],
     equals: { defaultScopes: sameSet },
     id: () => OAUTH_APPLICATION_SETTINGS_ID,
-    toInputs: (api) => ({
-      dynamicOauthClientRegistration: api.dynamic_oauth_client_registration,
-      // null (Clerk's defaults) is kept as null, not dropped: a declared list then shows as drift.
-      defaultScopes: api.default_scopes as string[],
-      oauthJwtAccessTokens: api.oauth_jwt_access_tokens,
-      clientIdMetadataDocumentsAdvertised: api.client_id_metadata_documents_advertised,
-      clientIdMetadataDocumentsOnlyAllowPreRegisteredClients:
-        api.client_id_metadata_documents_only_allow_pre_registered_clients,
-      clientIdMetadataDocumentsBlockImplicitlyAllowedClients:
-        api.client_id_metadata_documents_block_implicitly_allowed_clients,
-    }),
+    toInputs: (api) => wireInputs(api, FIELDS),
     toComputed: () => ({}),
     // A singleton: create adopts it and PATCHes only the declared fields.
     create: ({ client }, news) => write(client, news),

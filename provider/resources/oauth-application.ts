@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { OAuthApplicationWithSecretObject, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
@@ -41,15 +42,8 @@ export interface OAuthApplicationArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  name: string;
-  redirectUris?: string[];
-  scopes?: string[];
-  consentScreenEnabled?: boolean;
-  pkceRequired?: boolean;
-  public?: boolean;
-  rotateSecret?: number | string;
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OAuthApplicationArgs, typeof inputs>>;
 
 const scope = z
   .string()
@@ -133,7 +127,7 @@ export function sameScopes(live: unknown, desired: unknown): boolean {
 
 export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecretObject> = {
   type: "OAuthApplication",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   // Clerk's answer to switching a client between public and confidential is not documented (it may be
   // refused); a new application is certain, and gets a secret at creation when it is confidential.
   replaceOnChange: ["public"],

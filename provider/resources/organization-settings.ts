@@ -2,9 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OrganizationSettingsObject, UpdateOrganizationSettingsBody } from "../../sdk/schemas";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
-import { declaredBody } from "../runtime/singleton";
+import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
 
 /** How members of an organization's verified domains join it. */
 export type DomainsEnrollmentMode = "manual_invitation" | "automatic_invitation" | "automatic_suggestion";
@@ -40,16 +41,8 @@ export interface OrganizationSettingsArgs {
   domainsDefaultRole?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  enabled?: boolean;
-  maxAllowedMemberships?: number;
-  adminDeleteEnabled?: boolean;
-  domainsEnabled?: boolean;
-  slugDisabled?: boolean;
-  domainsEnrollmentModes?: DomainsEnrollmentMode[];
-  creatorRole?: string;
-  domainsDefaultRole?: string;
-};
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OrganizationSettingsArgs, typeof inputs>>;
 
 const roleKey = z.string().regex(/^org:[a-z0-9_]+$/, {
   message: 'must be an organization role key such as "org:admin" (org: then lowercase letters, digits, _)',
@@ -69,6 +62,20 @@ const inputs = z.strictObject({
   domainsDefaultRole: roleKey.optional(),
 });
 
+/**
+ * The fields sent and read back as they are; the roles are not here: Clerk's PATCH takes role ids and
+ * its answer gives role keys. `slug_disabled` is optional in Clerk's answer: when absent, the declared
+ * value is kept.
+ */
+const FIELDS: FieldTable<Omit<Inputs, "creatorRole" | "domainsDefaultRole">, OrganizationSettingsObject> = {
+  enabled: "enabled",
+  maxAllowedMemberships: "max_allowed_memberships",
+  adminDeleteEnabled: "admin_delete_enabled",
+  domainsEnabled: "domains_enabled",
+  slugDisabled: "slug_disabled",
+  domainsEnrollmentModes: "domains_enrollment_modes",
+};
+
 /** The fixed id of the one organization settings object (Clerk's own `object` name for it). */
 export const ORGANIZATION_SETTINGS_ID = "organization_settings";
 
@@ -81,14 +88,7 @@ export async function organizationSettingsBody(
   news: Inputs,
 ): Promise<UpdateOrganizationSettingsBody> {
   const { creatorRole, domainsDefaultRole, ...rest } = news;
-  const body: UpdateOrganizationSettingsBody = declaredBody(rest, {
-    enabled: "enabled",
-    maxAllowedMemberships: "max_allowed_memberships",
-    adminDeleteEnabled: "admin_delete_enabled",
-    domainsEnabled: "domains_enabled",
-    slugDisabled: "slug_disabled",
-    domainsEnrollmentModes: "domains_enrollment_modes",
-  });
+  const body: UpdateOrganizationSettingsBody = declaredBody(rest, FIELDS);
   if (creatorRole === undefined && domainsDefaultRole === undefined) return body;
   const roles = await client.organizationRoles.list();
   const idOf = (field: string, key: string): string => {
@@ -116,18 +116,12 @@ async function write(ctx: OperationContext, news: Inputs): Promise<OrganizationS
 
 export const organizationSettingsDefinition: ResourceDefinition<Inputs, OrganizationSettingsObject> = {
   type: "OrganizationSettings",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: [],
   equals: { domainsEnrollmentModes: sameSet },
   id: () => ORGANIZATION_SETTINGS_ID,
   toInputs: (api) => ({
-    enabled: api.enabled,
-    maxAllowedMemberships: api.max_allowed_memberships,
-    adminDeleteEnabled: api.admin_delete_enabled,
-    domainsEnabled: api.domains_enabled,
-    // Optional in Clerk's answer; when absent, the declared value is kept (drift there is invisible).
-    ...(api.slug_disabled !== undefined ? { slugDisabled: api.slug_disabled } : {}),
-    domainsEnrollmentModes: api.domains_enrollment_modes as DomainsEnrollmentMode[],
+    ...wireInputs(api, FIELDS),
     // Clerk reads roles back by key: the same form the user writes, so diff compares like with like.
     creatorRole: api.creator_role,
     domainsDefaultRole: api.domains_default_role,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
@@ -14,11 +15,13 @@ export interface RedirectUrlArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = { url: string };
+const inputs = z.strictObject({ url: redirectUrl });
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<RedirectUrlArgs, typeof inputs>>;
 
 export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject> = {
   type: "RedirectUrl",
-  inputs: z.strictObject({ url: redirectUrl }),
+  inputs,
   replaceOnChange: ["url"],
   id: (api) => api.id,
   toInputs: (api) => ({ url: api.url }),

@@ -10,6 +10,7 @@ import {
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
 import { sameSet } from "../runtime/equality";
@@ -239,21 +240,8 @@ export interface SamlConnectionArgs {
   importId?: pulumi.Input<string>;
 }
 
-type Inputs = {
-  name: string;
-  domains: string[];
-  provider: SamlProvider;
-  idpEntityId?: string;
-  idpSsoUrl?: string;
-  idpCertificate?: string;
-  idpCertificates?: string[];
-  idpMetadataUrl?: string;
-  idpMetadata?: string;
-  organizationId?: string;
-  attributeMapping?: AttributeMapping;
-  forceAuthn?: boolean;
-  loginHint?: LoginHint;
-} & Flags;
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<SamlConnectionArgs, typeof inputs>>;
 
 /** Settable only by PATCH: create is a POST then a PATCH with these. */
 const FLAGS = [
@@ -264,7 +252,6 @@ const FLAGS = [
   "disableAdditionalIdentifications",
   "allowOrganizationAccountLinking",
 ] as const;
-type Flags = { [K in (typeof FLAGS)[number]]?: boolean };
 
 const inputs = z
   .strictObject({
@@ -332,7 +319,7 @@ async function create({ client }: OperationContext, news: Inputs): Promise<SamlC
 
 export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnectionObject> = {
   type: "SamlConnection",
-  inputs: inputs as z.ZodType<Inputs>,
+  inputs,
   replaceOnChange: ["provider"],
   // Clerk refuses two connections claiming the same domain: the old one must go first.
   deleteBeforeReplace: true,

@@ -8,8 +8,14 @@
  */
 
 /**
- * The PATCH body for the declared inputs: camelCase input → snake_case wire field, leaving out every
- * input the user did not declare so Clerk keeps its value.
+ * A settings resource's fields, written once for both directions: camelCase input name → the wire
+ * field that the PATCH takes and the object read back carries.
+ */
+export type FieldTable<Inputs, Api> = { readonly [K in keyof Inputs]-?: keyof Api & string };
+
+/**
+ * The PATCH body for the declared inputs, leaving out every input the user did not declare so Clerk
+ * keeps its value.
  */
 export function declaredBody<I extends object>(
   news: I,
@@ -21,4 +27,20 @@ export function declaredBody<I extends object>(
     if (v !== undefined) body[wire] = v;
   }
   return body;
+}
+
+/**
+ * The input view of the object Clerk answered, through the same table. A field Clerk's answer lacks is
+ * left out, so the declared value is kept (drift there is invisible); null is kept as null.
+ */
+export function wireInputs<I extends object, Api extends object>(
+  api: Api,
+  fields: FieldTable<I, Api>,
+): Partial<I> {
+  const view: Record<string, unknown> = {};
+  for (const [input, wire] of Object.entries(fields) as [string, keyof Api][]) {
+    const v = api[wire];
+    if (v !== undefined) view[input] = v;
+  }
+  return view as Partial<I>;
 }
