@@ -133,16 +133,23 @@ for (const env of ["dev", "prod"] as const) {
       });
 
       if (env === "dev") {
-        expect(store.redirectUrls.list().map((r) => r.url)).toEqual([
-          "http://localhost:3000/sso-callback",
+        // Sorted: the engine creates these in parallel, so Clerk's order is not the program's.
+        expect(
+          store.redirectUrls
+            .list()
+            .map((r) => r.url)
+            .sort(),
+        ).toEqual([
           "com.example.saas.dev://oauth-callback",
           "exp://127.0.0.1:8081/--/oauth-callback",
+          "http://localhost:3000/sso-callback",
         ]);
-        expect(store.allowlistIdentifiers.list().map((a) => a.identifier)).toEqual([
-          "alice@example.com",
-          "bob@example.com",
-          "qa.contractor@testing.example.net",
-        ]);
+        expect(
+          store.allowlistIdentifiers
+            .list()
+            .map((a) => a.identifier)
+            .sort(),
+        ).toEqual(["alice@example.com", "bob@example.com", "qa.contractor@testing.example.net"]);
         expect(store.restrictions.get()).toMatchObject({ allowlist: true, blocklist: true });
         expect(store.instance.get()).toMatchObject({
           test_mode: true,
