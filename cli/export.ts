@@ -30,10 +30,24 @@ export interface LiveInstance {
 
 export type Progress = (line: string) => void;
 
-/** The definitions that can be exported, in the order of the program: instance-wide settings first. */
-function exportable(): AnyDefinition[] {
-  const all = [...definitions.values()].filter((d) => d.export !== undefined);
+/**
+ * The definitions that can be exported, in the order of the program: instance-wide settings first.
+ * With `include`, only those whose opt-in (if any) it names.
+ */
+function exportable(include?: readonly string[]): AnyDefinition[] {
+  const all = [...definitions.values()].filter(
+    (d) =>
+      d.export !== undefined &&
+      (include === undefined || !d.export.optIn || include.includes(d.export.optIn)),
+  );
   return [...all.filter((d) => d.export?.singleton), ...all.filter((d) => !d.export?.singleton)];
+}
+
+/** What `--include` accepts: each definition's opt-in. */
+export function optIns(): string[] {
+  return [
+    ...new Set([...definitions.values()].flatMap((d) => (d.export?.optIn ? [d.export.optIn] : []))),
+  ].sort();
 }
 
 /** "Redirect URLs" → "redirect URLs" in a progress line; "JWT templates" stays. */
@@ -42,17 +56,18 @@ const lowerFirst = (t: string) => (/^[A-Z][a-z]/.test(t) ? t[0]?.toLowerCase() +
 /**
  * Reads every exportable type through its definition's `list` (collections page through any size,
  * 500 per page). One type at a time: a large instance stays well under Clerk's rate limit, and
- * progress reads in order. Only reads are sent (where Clerk has no GET, the definition's read, such as
- * an empty PATCH that changes nothing).
+ * progress reads in order. A type with an opt-in is read only when `include` names it. Only reads are
+ * sent (where Clerk has no GET, the definition's read, such as an empty PATCH that changes nothing).
  */
 export async function readInstance(
   client: ClerkClient,
   progress: Progress = () => {},
+  include: readonly string[] = [],
 ): Promise<LiveInstance> {
   const lists = new ListCache();
   const objects: LiveObjects[] = [];
   let instanceId: string | undefined;
-  for (const def of exportable()) {
+  for (const def of exportable(include)) {
     const view = def.export as NonNullable<AnyDefinition["export"]>;
     const items = await view.list({ client, lists, type: def.type });
     progress(`${lowerFirst(view.title)}: ${view.singleton ? "read" : items.length}`);

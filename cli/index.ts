@@ -18,6 +18,7 @@ import {
   configLines,
   type ExportFiles,
   type ExportPlan,
+  optIns,
   planExport,
   readInstance,
   renderFiles,
@@ -45,6 +46,8 @@ export options:
   --project NAME            Pulumi project name, also the config namespace (default clerk-instance)
   --stdout                  print index.ts to stdout instead of writing files
   --force                   overwrite files in --out
+  --include organizations   also export the instance's organizations and their domains (left out by
+                            default: an instance may hold thousands of customer organizations)
   --quiet                   no progress on stderr
 
 drift options:
@@ -86,12 +89,19 @@ export interface ExportOptions {
   stdout?: boolean | undefined;
   force?: boolean | undefined;
   quiet?: boolean | undefined;
+  /** Opt-in types to export too (`--include`). */
+  include?: readonly string[] | undefined;
 }
 
 export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise<ExportResult> {
   const project = o.project ?? "clerk-instance";
   if (!validProjectName(project)) {
     throw new CliError(`--project: "${project}" is not a Pulumi project name (letters, digits, -, _, .)`);
+  }
+  const include = o.include ?? [];
+  const unknown = include.filter((i) => !optIns().includes(i));
+  if (unknown.length > 0) {
+    throw new CliError(`--include: "${unknown.join(", ")}" is not one of: ${optIns().join(", ")}`);
   }
   const progress = (line: string) => {
     if (!o.quiet) io.stderr(`export: ${line}\n`);
@@ -110,7 +120,7 @@ export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise
     io.env,
   );
   const started = Date.now();
-  const live = await readInstance(client, progress);
+  const live = await readInstance(client, progress, include);
   const plan = planExport(live);
   const files = renderFiles(plan, { project });
   const durationMs = Date.now() - started;
@@ -190,6 +200,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           stdout: { type: "boolean" },
           force: { type: "boolean" },
           quiet: { type: "boolean" },
+          include: { type: "string", multiple: true },
           help: { type: "boolean" },
         },
       });
@@ -202,6 +213,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           stdout: values.stdout,
           force: values.force,
           quiet: values.quiet,
+          include: values.include?.flatMap((v) => v.split(",")).filter((v) => v !== ""),
         },
         io,
       );

@@ -18,6 +18,8 @@ export const ID_PREFIX = {
   permission: "perm",
   invitation: "inv",
   instance: "ins",
+  organization: "org",
+  organizationDomain: "orgdmn",
 } as const;
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

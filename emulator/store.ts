@@ -11,6 +11,8 @@ import type {
   JwtTemplateRecord,
   OAuthApplicationRecord,
   OAuthApplicationSettings,
+  OrganizationDomainRecord,
+  OrganizationRecord,
   OrganizationSettings,
   PermissionRecord,
   RedirectUrlRecord,
@@ -137,6 +139,8 @@ export class Store {
   readonly oauthApplicationSettings: Singleton<OAuthApplicationSettings>;
   readonly communication: Singleton<InstanceCommunication>;
   readonly protect: Singleton<InstanceProtect>;
+  readonly organizations: Collection<OrganizationRecord>;
+  readonly organizationDomains: Collection<OrganizationDomainRecord>;
 
   constructor(initial: StoreSnapshot = seedSnapshot()) {
     const changed = () => this.#notify();
@@ -157,6 +161,8 @@ export class Store {
     this.oauthApplicationSettings = new Singleton(initial.oauthApplicationSettings, changed);
     this.communication = new Singleton(initial.communication, changed);
     this.protect = new Singleton(initial.protect, changed);
+    this.organizations = new Collection(changed);
+    this.organizationDomains = new Collection(changed);
     this.#fill(initial);
   }
 
@@ -201,6 +207,8 @@ export class Store {
       oauthApplicationSettings: this.oauthApplicationSettings.get(),
       communication: this.communication.get(),
       protect: this.protect.get(),
+      organizations: this.organizations.list(),
+      organizationDomains: this.organizationDomains.list(),
     };
   }
 
@@ -233,6 +241,8 @@ export class Store {
     this.oauthApplicationSettings.replace(s.oauthApplicationSettings);
     this.communication.replace(s.communication);
     this.protect.replace(s.protect);
+    this.organizations.replaceAll(s.organizations ?? []);
+    this.organizationDomains.replaceAll(s.organizationDomains ?? []);
   }
 
   #notify(): void {

@@ -224,6 +224,34 @@ export interface InstanceProtect {
   checks_bypassed: boolean;
 }
 
+export interface OrganizationRecord extends Timestamps {
+  id: string;
+  name: string;
+  slug: string;
+  max_allowed_memberships: number;
+  admin_delete_enabled: boolean;
+  public_metadata: Record<string, unknown> | null;
+  private_metadata: Record<string, unknown> | null;
+  created_by: string | null;
+  role_set_key: string | null;
+}
+
+export interface OrganizationDomainVerificationRecord {
+  status: "unverified" | "verified";
+  strategy: string;
+  verified_at: number | null;
+}
+
+export interface OrganizationDomainRecord extends Timestamps {
+  id: string;
+  organization_id: string;
+  name: string;
+  enrollment_mode: string;
+  affiliation: OrganizationDomainVerificationRecord;
+  /** Null until ownership is verified (verify_ownership). */
+  ownership: OrganizationDomainVerificationRecord | null;
+}
+
 /** Everything the store holds; also the JSON written to `--state FILE`. */
 export interface StoreSnapshot {
   version: 1;
@@ -244,4 +272,7 @@ export interface StoreSnapshot {
   oauthApplicationSettings: OAuthApplicationSettings;
   communication: InstanceCommunication;
   protect: InstanceProtect;
+  /** Absent in state files written before organizations were emulated. */
+  organizations?: OrganizationRecord[];
+  organizationDomains?: OrganizationDomainRecord[];
 }

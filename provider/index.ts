@@ -18,6 +18,8 @@ export {
   OAuthApplicationSettings,
   type OAuthApplicationSettingsArgs,
 } from "./resources/oauth-application-settings";
+export { Organization, type OrganizationArgs } from "./resources/organization";
+export { OrganizationDomain, type OrganizationDomainArgs } from "./resources/organization-domain";
 export { OrganizationSettings, type OrganizationSettingsArgs } from "./resources/organization-settings";
 export { RedirectUrl, type RedirectUrlArgs } from "./resources/redirect-url";
 export { SamlConnection, type SamlConnectionArgs } from "./resources/saml-connection";

@@ -12,7 +12,9 @@ import {
 } from "./endpoints/instance-settings";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
+import { organizationDomainsApi } from "./endpoints/organization-domains";
 import { organizationRolesApi } from "./endpoints/organization-roles";
+import { organizationsApi } from "./endpoints/organizations";
 import { redirectUrlsApi } from "./endpoints/redirect-urls";
 import { samlConnectionsApi } from "./endpoints/saml-connections";
 import type { ClerkLogger } from "./logger";
@@ -63,6 +65,8 @@ export function createClerkClient(options: ClerkClientOptions) {
     oauthApplicationSettings: oauthApplicationSettingsApi(request),
     instanceCommunication: instanceCommunicationApi(request),
     instanceProtect: instanceProtectApi(request),
+    organizations: organizationsApi(request),
+    organizationDomains: organizationDomainsApi(request),
   };
 }
 

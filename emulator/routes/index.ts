@@ -6,7 +6,9 @@ import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
 import { jwtTemplateRoutes } from "./jwt-templates";
 import { oauthApplicationRoutes } from "./oauth-applications";
+import { organizationDomainRoutes } from "./organization-domains";
 import { organizationRoleRoutes } from "./organization-roles";
+import { organizationRoutes } from "./organizations";
 import { redirectUrlRoutes } from "./redirect-urls";
 import { samlConnectionRoutes } from "./saml-connections";
 
@@ -22,4 +24,6 @@ export const allRoutes: Route[] = [
   ...domainRoutes,
   ...instanceRoutes,
   ...organizationRoleRoutes,
+  ...organizationRoutes,
+  ...organizationDomainRoutes,
 ];

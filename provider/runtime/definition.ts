@@ -92,6 +92,11 @@ export interface ExportView<Api> {
    * instance-wide settings heading.
    */
   readonly singleton?: boolean;
+  /**
+   * Exported only when asked for with `pulumi-clerk export --include <optIn>`: objects an instance may
+   * hold by the thousand of which a program declares a few (organizations).
+   */
+  readonly optIn?: string;
   /** Every live object (all pages). Reads only: an export must change nothing. */
   list(ctx: OperationContext): Promise<Api[]>;
   /** The natural key the resource's name in the program is made from (a singleton: its fixed name). */
