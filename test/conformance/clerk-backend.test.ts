@@ -338,6 +338,143 @@ describe("enterprise connections", () => {
   });
 });
 
+describe("organizations", () => {
+  let id = "";
+  it("create is refused while organizations are disabled: Clerk's 403 code", async () => {
+    emu.store.organizationSettings.patch({ enabled: false });
+    const e = await apiError(clerk.organizations.createOrganization({ name: "Too Early" }));
+    expect(e.status).toBe(403);
+    expect(e.errors[0]?.code).toBe("organizations_not_enabled_in_instance");
+    emu.store.organizationSettings.patch({ enabled: true });
+  });
+  it("create (slug, metadata; the slug is derived from the name when left out)", async () => {
+    const created = await clerk.organizations.createOrganization({
+      name: "Conformance Org",
+      slug: "conformance-org",
+      maxAllowedMemberships: 7,
+      publicMetadata: { plan: "pro" },
+      privateMetadata: { crm: "c-1" },
+    });
+    expect(created.id).toMatch(/^org_/);
+    expect(created).toMatchObject({
+      name: "Conformance Org",
+      slug: "conformance-org",
+      maxAllowedMemberships: 7,
+      publicMetadata: { plan: "pro" },
+      privateMetadata: { crm: "c-1" },
+      hasImage: false,
+    });
+    const derived = await clerk.organizations.createOrganization({ name: "Derived Slug Inc" });
+    expect(derived.slug).toBe("derived-slug-inc");
+    id = created.id;
+  });
+  it("get by id and by slug", async () => {
+    expect((await clerk.organizations.getOrganization({ organizationId: id })).id).toBe(id);
+    expect((await clerk.organizations.getOrganization({ slug: "conformance-org" })).id).toBe(id);
+  });
+  it("list ({ data, total_count }, newest first)", async () => {
+    const list = await clerk.organizations.getOrganizationList();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.map((o) => o.slug)).toEqual(["derived-slug-inc", "conformance-org"]);
+    const found = await clerk.organizations.getOrganizationList({ query: "conformance" });
+    expect(found.data.map((o) => o.id)).toEqual([id]);
+  });
+  it("update (PATCH without metadata)", async () => {
+    const updated = await clerk.organizations.updateOrganization(id, {
+      name: "Renamed Org",
+      adminDeleteEnabled: false,
+    });
+    expect(updated).toMatchObject({
+      id,
+      name: "Renamed Org",
+      adminDeleteEnabled: false,
+      slug: "conformance-org",
+    });
+  });
+  it("replace metadata (PUT: each field sent replaced whole, the other kept)", async () => {
+    const replaced = await clerk.organizations.replaceOrganizationMetadata(id, {
+      publicMetadata: { tier: 1 },
+    });
+    expect(replaced.publicMetadata).toEqual({ tier: 1 });
+    expect(replaced.privateMetadata).toEqual({ crm: "c-1" });
+  });
+  it("merge metadata (PATCH: deep merge, null removes a key)", async () => {
+    const merged = await clerk.organizations.updateOrganizationMetadata(id, {
+      publicMetadata: { tier: null, nested: { a: 1 } },
+    });
+    expect(merged.publicMetadata).toEqual({ nested: { a: 1 } });
+  });
+  it("a taken slug: 422 form_identifier_exists naming slug", async () => {
+    const e = await apiError(
+      clerk.organizations.createOrganization({ name: "Dup", slug: "conformance-org" }),
+    );
+    expect(e.status).toBe(422);
+    expect(e.errors[0]).toMatchObject({ code: "form_identifier_exists", meta: { paramName: "slug" } });
+  });
+});
+
+describe("organization domains", () => {
+  // @clerk/backend has no deserializer for `organization_domain` (its types say camelCase, its
+  // jsonToObject passes such objects through as Clerk sent them), so these read the wire's snake_case.
+  type WireDomain = {
+    id: string;
+    organization_id: string;
+    enrollment_mode: string;
+    verification: { status: string } | null;
+  };
+  const wire = (d: unknown) => d as WireDomain;
+  let org = "";
+  let id = "";
+  it("create (verified by default)", async () => {
+    org = (await clerk.organizations.createOrganization({ name: "Domain Owner", slug: "domain-owner" })).id;
+    const created = wire(
+      await clerk.organizations.createOrganizationDomain({
+        organizationId: org,
+        name: "conformance.example.com",
+        enrollmentMode: "automatic_invitation",
+      }),
+    );
+    expect(created).toMatchObject({
+      object: "organization_domain",
+      organization_id: org,
+      name: "conformance.example.com",
+      enrollment_mode: "automatic_invitation",
+      total_pending_invitations: 0,
+      verification: { status: "verified" },
+    });
+    id = created.id;
+  });
+  it("list one organization's domains ({ data, total_count })", async () => {
+    const list = await clerk.organizations.getOrganizationDomainList({ organizationId: org });
+    expect(list.totalCount).toBe(1);
+    expect(list.data.map((d) => wire(d).id)).toEqual([id]);
+  });
+  it("update", async () => {
+    const updated = wire(
+      await clerk.organizations.updateOrganizationDomain({
+        organizationId: org,
+        domainId: id,
+        enrollmentMode: "automatic_suggestion",
+        verified: false,
+      }),
+    );
+    expect(updated).toMatchObject({
+      enrollment_mode: "automatic_suggestion",
+      verification: { status: "unverified" },
+    });
+  });
+  it("delete", async () => {
+    expect(
+      await clerk.organizations.deleteOrganizationDomain({ organizationId: org, domainId: id }),
+    ).toMatchObject({
+      id,
+    });
+  });
+  it("delete the organization", async () => {
+    expect(await clerk.organizations.deleteOrganization(org)).toMatchObject({ id: org });
+  });
+});
+
 describe("error answers", () => {
   it("404: Clerk's code, message and trace id", async () => {
     const e = await apiError(clerk.jwtTemplates.get("jtmp_doesnotexist"));

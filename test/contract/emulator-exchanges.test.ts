@@ -186,6 +186,63 @@ const STEPS: Step[] = [
   },
   // organization roles (list only, for role keys)
   { method: "GET", template: "/organization_roles", query: { limit: "10" }, expect: 200 },
+  // organizations (enabled first) and their domains
+  { method: "PATCH", template: "/instance/organization_settings", body: { enabled: true }, expect: 200 },
+  {
+    method: "POST",
+    template: "/organizations",
+    body: {
+      name: "Contract Org",
+      slug: "contract-org",
+      public_metadata: { a: 1 },
+      max_allowed_memberships: 3,
+    },
+    expect: 200,
+    save: "org",
+  },
+  { method: "GET", template: "/organizations", query: { limit: "10", order_by: "-created_at" }, expect: 200 },
+  { method: "GET", template: "/organizations/{org}", query: { include_members_count: "true" }, expect: 200 },
+  {
+    method: "PATCH",
+    template: "/organizations/{org}",
+    body: { name: "Contract Org 2", admin_delete_enabled: false },
+    expect: 200,
+  },
+  {
+    method: "PUT",
+    template: "/organizations/{org}/metadata",
+    body: { public_metadata: { b: 2 }, private_metadata: { c: 3 } },
+    expect: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/organizations/{org}/metadata",
+    body: { public_metadata: { b: null, d: { e: 1 } } },
+    expect: 200,
+  },
+  {
+    method: "POST",
+    template: "/organizations/{org}/domains",
+    body: { name: "contract.example.com", enrollment_mode: "automatic_invitation", verified: true },
+    expect: 200,
+    save: "orgDomain",
+  },
+  { method: "GET", template: "/organizations/{org}/domains", query: { verified: "true" }, expect: 200 },
+  {
+    method: "GET",
+    template: "/organization_domains",
+    query: { domains: "contract.example.com", order_by: "name" },
+    expect: 200,
+  },
+  {
+    method: "PATCH",
+    template: "/organizations/{org}/domains/{orgDomain}",
+    body: { enrollment_mode: "automatic_suggestion" },
+    expect: 200,
+  },
+  { method: "POST", template: "/organizations/{org}/domains/{orgDomain}/verify_ownership", expect: 200 },
+  { method: "DELETE", template: "/organizations/{org}/domains/{orgDomain}", expect: 200 },
+  { method: "DELETE", template: "/organizations/{org}", expect: 200 },
 ];
 
 /** Whether the emulator has a route for this operation (routes are written with the spec's templates). */

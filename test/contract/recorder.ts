@@ -20,7 +20,23 @@ const COVERED_PREFIXES = [
   "/instance",
 ];
 /** Single operations in the covered set whose siblings are not. */
-const COVERED_OPERATIONS = new Set(["GET /organization_roles"]);
+const COVERED_OPERATIONS = new Set([
+  "GET /organization_roles",
+  // Organizations and their domains; not their memberships, invitations, logos or billing.
+  "GET /organizations",
+  "POST /organizations",
+  "GET /organizations/{organization_id}",
+  "PATCH /organizations/{organization_id}",
+  "DELETE /organizations/{organization_id}",
+  "PUT /organizations/{organization_id}/metadata",
+  "PATCH /organizations/{organization_id}/metadata",
+  "GET /organizations/{organization_id}/domains",
+  "POST /organizations/{organization_id}/domains",
+  "PATCH /organizations/{organization_id}/domains/{domain_id}",
+  "DELETE /organizations/{organization_id}/domains/{domain_id}",
+  "POST /organizations/{organization_id}/domains/{domain_id}/verify_ownership",
+  "GET /organization_domains",
+]);
 /** Under a covered prefix but another group: token verification (tag "OAuth Access Tokens"), not configuration. */
 const NOT_COVERED = new Set(["POST /oauth_applications/access_tokens/verify"]);
 
