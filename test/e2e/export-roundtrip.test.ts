@@ -64,7 +64,8 @@ beforeAll(async () => {
   mkdirSync(join(REPO_ROOT, "tmp"), { recursive: true });
   dir = mkdtempSync(join(REPO_ROOT, "tmp", "export-roundtrip-"));
   const { files, plan } = await runExport(
-    { out: join(dir, "program"), project: PROJECT, quiet: true },
+    // Organizations too (opt-in): the seeded ones must round-trip like every other object.
+    { out: join(dir, "program"), project: PROJECT, quiet: true, include: ["organizations"] },
     {
       stdout: () => {},
       stderr: () => {},

@@ -72,6 +72,23 @@ export async function seedVaried(apiUrl: string): Promise<void> {
     domains_enabled: true,
     domains_enrollment_modes: ["automatic_invitation"],
   });
+  // Organizations (exported only with --include organizations): one with metadata and a domain whose
+  // ownership is verified, one left at Clerk's defaults.
+  const acme = await c.organizations.create({
+    name: "Acme HQ",
+    slug: "acme-hq",
+    max_allowed_memberships: 0,
+    public_metadata: { tier: "internal", regions: ["eu", "us"] },
+    private_metadata: { crm: "A-1" },
+  });
+  await c.organizations.update(acme.id, { admin_delete_enabled: false });
+  const acmeDomain = await c.organizationDomains.create(acme.id, {
+    name: "acme-hq.com",
+    enrollment_mode: "automatic_invitation",
+  });
+  await c.organizationDomains.verifyOwnership(acme.id, acmeDomain.id);
+  const globex = await c.organizations.create({ name: "Globex Partners" });
+  await c.organizationDomains.create(globex.id, { name: "globex-partners.com", verified: false });
   await c.oauthApplicationSettings.update({
     dynamic_oauth_client_registration: true,
     default_scopes: ["openid", "profile"],
