@@ -99,6 +99,8 @@ afterAll(async () => {
 describe("export, then pulumi up the generated program", () => {
   it("adopts every object: no POST to a collection, no DELETE, objects unchanged", async () => {
     expect(programText).toContain("config.requireSecret(");
+    expect(programText).toContain('new clerk.Organization("acme-hq"');
+    expect(programText).toContain("new clerk.OrganizationDomain(");
     const before = content();
     emu.clearRequests();
     const up = await stack.up();
