@@ -41,7 +41,7 @@ function checkName(name: string): string {
   const n = name.trim();
   if (n === "") throw paramFormatInvalid("name", "name must not be empty.");
   if (n.length > 256) throw paramValueInvalid("name", "name must be at most 256 characters long.");
-  if (/<[^>]*>|[a-z][a-z0-9+.-]*:\/\//i.test(n))
+  if (n.includes("://") || /<[^<>]*>/.test(n))
     throw paramFormatInvalid("name", "name may not contain URLs or HTML.");
   return n;
 }

@@ -92,11 +92,13 @@ describe("recorder", () => {
     expect(isCovered("GET", "/organization_roles")).toBe(true);
     expect(isCovered("POST", "/organization_roles")).toBe(false);
     expect(isCovered("POST", "/oauth_applications/access_tokens/verify")).toBe(false);
-    expect(isCovered("GET", "/organization_domains")).toBe(false);
+    expect(isCovered("GET", "/organization_domains")).toBe(true);
+    expect(isCovered("GET", "/organizations/{organization_id}/memberships")).toBe(false);
     expect(isCovered("DELETE", "/domains/{domain_id}")).toBe(true);
     const t = tally();
     // 3 allow-list + 3 block-list + 4 redirect + 5 JWT + 5 SAML + 7 enterprise (with test runs)
-    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list, as the spec stands at 2026-05-12.
-    expect(t.coveredTotal).toBe(52);
+    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list + 13 organizations and their domains,
+    // as the spec stands at 2026-05-12.
+    expect(t.coveredTotal).toBe(65);
   });
 });

@@ -115,6 +115,17 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ["InstanceCommunication", { blockedCountryCodes: "RU" }, "blockedCountryCodes"],
   ["InstanceProtect", { rulesEnabled: "yes" }, "rulesEnabled"],
   ["InstanceProtect", { specterEnabled: true, unknownFlag: 1 }, "unknownFlag"],
+  // Organization / OrganizationDomain
+  ["Organization", { name: HUGE }, "name"],
+  ["Organization", { name: "<img src=x onerror=alert(1)>" }, "name"],
+  ["Organization", { name: "Acme", slug: "../etc/passwd" }, "slug"],
+  ["Organization", { name: "Acme", publicMetadata: { n: Number.NaN } }, "publicMetadata"],
+  ["Organization", { name: "Acme", maxAllowedMemberships: 1.5 }, "maxAllowedMemberships"],
+  ["Organization", { name: "Acme", createdBy: "'; DROP TABLE users" }, "createdBy"],
+  ["OrganizationDomain", { organizationId: HUGE, name: "a.example.com" }, "organizationId"],
+  ["OrganizationDomain", { organizationId: "org_1", name: `${"a".repeat(300)}.com` }, "name"],
+  ["OrganizationDomain", { organizationId: "org_1", name: "localhost" }, "name"],
+  ["OrganizationDomain", { organizationId: "org_1", name: "a.example.com", verified: "yes" }, "verified"],
 ];
 
 describe("hostile input is refused at check", () => {
