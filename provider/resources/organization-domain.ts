@@ -86,7 +86,8 @@ export const organizationDomainDefinition: ResourceDefinition<Inputs, Organizati
   type: "OrganizationDomain",
   inputs,
   replaceOnChange: ["organizationId", "name"],
-  // Clerk keeps a name once per organization: the replacement cannot exist beside the old one.
+  // Moving a domain to another organization makes the same name exist twice for a moment; whether Clerk
+  // allows a name in two organizations is not known, so the old one goes first.
   deleteBeforeReplace: true,
   id: (api) => api.id,
   toInputs: (api) => ({

@@ -167,6 +167,14 @@ describe("Organization", () => {
     expect((await p.diff(id, outs ?? {}, { name: "Lost", slug: "lost-answer" })).changes).toBe(false);
   });
 
+  it("a create dropped before Clerk acted is made again, once", async () => {
+    faultOnce({ rateDrop: 1 });
+    const { id } = await p.create({ name: "Dropped", slug: "dropped" });
+    expect(emu.requests()[0]?.fault).toBe("drop");
+    expect(calls().slice(1)).toEqual(["GET /organizations/dropped", "POST /organizations"]);
+    expect(emu.store.organizations.list().map((o) => o.id)).toEqual([id]);
+  });
+
   it("without a slug a lost create is reported, not retried into a second organization", async () => {
     faultOnce({ dropAfterCommit: 1 });
     const err = await p.create({ name: "No Slug" }).catch((e: Error) => e);
@@ -271,6 +279,14 @@ describe("OrganizationDomain", () => {
     const lost = await p.create({ organizationId: org, name: "lost.example.com" });
     expect(emu.store.organizationDomains.list().filter((d) => d.name === "lost.example.com")).toHaveLength(1);
     expect(lost.id).toBe(emu.store.organizationDomains.find((d) => d.name === "lost.example.com")?.id);
+  });
+
+  it("a create dropped before Clerk acted is made again, once", async () => {
+    faultOnce({ rateDrop: 1 });
+    const { id } = await p.create({ organizationId: org, name: "again.example.com" });
+    expect(emu.requests()[0]?.fault).toBe("drop");
+    expect(calls().slice(1)).toEqual(["GET /organization_domains", "POST /organizations/:org/domains"]);
+    expect(emu.store.organizationDomains.list().map((d) => d.id)).toEqual([id]);
   });
 
   it("delete removes it from its organization", async () => {

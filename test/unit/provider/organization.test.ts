@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { organizationDefinition } from "../../../provider/resources/organization";
 import { organizationDomainDefinition } from "../../../provider/resources/organization-domain";
 import { makeHandlers } from "../../../provider/runtime/generic";
+import { OrganizationDomainSchema, OrganizationSchema } from "../../../sdk/schemas";
 
 const noClient = () => {
   throw new Error("check and diff must not touch Clerk");
@@ -125,5 +126,47 @@ describe("OrganizationDomain check", () => {
       replaces: [],
       deleteBeforeReplace: false,
     });
+  });
+});
+
+describe("reading what Clerk may answer (tolerant of what the evidence does not settle)", () => {
+  const org = {
+    object: "organization",
+    id: "org_1",
+    name: "Acme",
+    slug: "acme",
+    has_image: false,
+    max_allowed_memberships: 5,
+    admin_delete_enabled: true,
+    public_metadata: null,
+    created_at: 1,
+    updated_at: 2,
+  };
+
+  it("an organization without private_metadata (optional in the spec) and with null public metadata", () => {
+    const parsed = OrganizationSchema.parse(org);
+    const view = organizationDefinition.toInputs(parsed);
+    expect(view.publicMetadata).toEqual({});
+    // Absent, not undefined-valued: the declared value then stands in the outputs.
+    expect("privateMetadata" in view).toBe(false);
+  });
+
+  it("a domain with only the deprecated `verification` and an enrollment mode this package does not know", () => {
+    const parsed = OrganizationDomainSchema.parse({
+      object: "organization_domain",
+      id: "orgdmn_1",
+      organization_id: "org_1",
+      name: "example.com",
+      enrollment_mode: "sso_only",
+      verification: { status: "verified", strategy: "admin", attempts: 0, expires_at: 123 },
+      created_at: 1,
+      updated_at: 2,
+    });
+    expect(organizationDomainDefinition.toInputs(parsed)).toMatchObject({
+      verified: true,
+      enrollmentMode: "sso_only",
+    });
+    expect(organizationDomainDefinition.toComputed(parsed)).toMatchObject({ verificationStatus: "verified" });
+    expect(organizationDomainDefinition.toInputs(parsed)).not.toHaveProperty("ownershipVerified", true);
   });
 });
