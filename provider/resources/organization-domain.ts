@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import type { ClerkClient } from "../../sdk";
 import {
   ORGANIZATION_ENROLLMENT_MODES,
   type OrganizationDomainObject,
@@ -75,9 +76,7 @@ function updateBody(news: Inputs, olds: Partial<Inputs>): UpdateOrganizationDoma
   return b;
 }
 
-type Client = import("../../sdk").ClerkClient;
-
-async function verifyOwnershipIfAsked(client: Client, api: OrganizationDomainObject, news: Inputs) {
+async function verifyOwnershipIfAsked(client: ClerkClient, api: OrganizationDomainObject, news: Inputs) {
   if (news.ownershipVerified !== true || api.ownership_verification?.status === "verified") return api;
   return client.organizationDomains.verifyOwnership(api.organization_id, api.id);
 }

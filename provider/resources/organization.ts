@@ -1,5 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
+import type { ClerkClient } from "../../sdk";
 import type { OrganizationMetadataBody, OrganizationObject, UpdateOrganizationBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
 import { ClerkResource } from "../resource-base";
@@ -102,7 +103,7 @@ function metadataBody(news: Inputs, olds: Partial<Inputs>): OrganizationMetadata
 }
 
 async function applyChanges(
-  client: import("../../sdk").ClerkClient,
+  client: ClerkClient,
   live: OrganizationObject,
   news: Inputs,
   olds: Partial<Inputs>,
