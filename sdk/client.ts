@@ -10,6 +10,7 @@ import {
   oauthApplicationSettingsApi,
   organizationSettingsApi,
 } from "./endpoints/instance-settings";
+import { jwksApi } from "./endpoints/jwks";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
 import { organizationRolesApi } from "./endpoints/organization-roles";
@@ -63,6 +64,7 @@ export function createClerkClient(options: ClerkClientOptions) {
     oauthApplicationSettings: oauthApplicationSettingsApi(request),
     instanceCommunication: instanceCommunicationApi(request),
     instanceProtect: instanceProtectApi(request),
+    jwks: jwksApi(request),
   };
 }
 

@@ -4,6 +4,7 @@ import { blocklistRoutes } from "./blocklist-identifiers";
 import { domainRoutes } from "./domains";
 import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
+import { jwksRoutes } from "./jwks";
 import { jwtTemplateRoutes } from "./jwt-templates";
 import { oauthApplicationRoutes } from "./oauth-applications";
 import { organizationRoleRoutes } from "./organization-roles";
@@ -22,4 +23,5 @@ export const allRoutes: Route[] = [
   ...domainRoutes,
   ...instanceRoutes,
   ...organizationRoleRoutes,
+  ...jwksRoutes,
 ];
