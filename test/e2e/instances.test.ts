@@ -1,7 +1,13 @@
+import { execFile } from "node:child_process";
+import { join } from "node:path";
+import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Emulator, startEmulator } from "../../emulator";
 import { frontendApiUrl } from "../../emulator/routes/frontend";
-import { createTestStack, type TestStack } from "./harness";
+import { createTestStack, REPO_ROOT, type TestStack } from "./harness";
+
+const execFileAsync = promisify(execFile);
+const CLI = join(REPO_ROOT, "dist", "cli", "index.js");
 
 // Several Clerk instances in one stack, under the real Pulumi engine: the default instance
 // (clerk:secretKey, clerk:apiUrl) on one emulator, "production" (clerk:instances.production.*, set with
@@ -127,7 +133,7 @@ describe("several Clerk instances under the real engine", () => {
     const steps = preview.steps.filter((s) => s.name === "moving");
     // Create in the new instance first, then delete from the old one (no key clash across instances).
     expect(steps.map((s) => s.op)).toEqual(expect.arrayContaining(["create-replacement", "replace"]));
-    expect(steps.flatMap((s) => s.diffs)).toContain("instance");
+    expect(steps.flatMap((s) => s.keys)).toContain("instance");
     const up = await stack.up({ params });
     expect(up.summary).toMatchObject({ replace: 1 });
     expect(live(dev).block).toEqual([]);
@@ -182,7 +188,31 @@ describe("several Clerk instances under the real engine", () => {
     expect(state.text).not.toContain(DEV_KEY);
   });
 
-  it("8. destroy empties both instances", async () => {
+  it("8. pulumi-clerk drift reads each resource from its own instance, with the stack's config", async () => {
+    const drift = async () => {
+      try {
+        const { stdout } = await execFileAsync(process.execPath, [CLI, "drift"], {
+          cwd: stack.workDir,
+          env: stack.env,
+        });
+        return { code: 0, stdout };
+      } catch (e) {
+        const err = e as { code: number; stdout: string; stderr: string };
+        return { code: err.code, stdout: err.stdout + err.stderr };
+      }
+    };
+    const clean = await drift();
+    expect(clean, clean.stdout).toMatchObject({ code: 0 });
+    expect(clean.stdout).toContain("no drift");
+    const ceo = prod.store.allowlistIdentifiers.list()[0];
+    prod.store.allowlistIdentifiers.delete(ceo?.id ?? "");
+    const drifted = await drift();
+    expect(drifted.code).toBe(2);
+    expect(drifted.stdout).toContain("ceo (AllowlistIdentifier");
+    expect(drifted.stdout).not.toContain(PROD_KEY);
+  });
+
+  it("9. destroy empties both instances", async () => {
     await stack.destroy();
     expect(live(dev)).toEqual({ redirects: [], allow: [], block: [] });
     expect(live(prod)).toEqual({ redirects: [], allow: [], block: [] });
