@@ -1,10 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
 import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { describeFailure } from "../../../provider/runtime/failures";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { ClientPool, Instances } from "../../../provider/runtime/instances";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
+import { ClerkApiError, ClerkNetworkError } from "../../../sdk/errors";
 
 const config = (values: Record<string, unknown>) => ({ get: (k: string) => values[k] as string | undefined });
 const instances = (values: Record<string, unknown>, env: NodeJS.ProcessEnv = {}) =>
@@ -224,5 +226,33 @@ describe("instance argument in the generic layer", () => {
     const created = await h.create({ url: "https://a.example.com/cb", instance: "staging" });
     expect(new Set(seen)).toEqual(new Set(["staging"]));
     expect(created.outs).toMatchObject({ url: "https://a.example.com/cb", instance: "staging" });
+  });
+});
+
+describe("failures of a named instance", () => {
+  it("name the instance and point at its own settings", () => {
+    const rejected = new ClerkApiError({
+      status: 401,
+      method: "GET",
+      path: "/jwt_templates",
+      headers: {},
+      rawBody: JSON.stringify({ errors: [{ code: "authentication_invalid", message: "Invalid key" }] }),
+    });
+    const message = describeFailure(rejected, "read", "JwtTemplate", "jtmp_1", "eu-prod").message;
+    expect(message).toMatch(/^read JwtTemplate "jtmp_1" in Clerk instance "eu-prod" failed: /);
+    expect(message).toContain("check clerk:instances.eu-prod.secretKey or CLERK_SECRET_KEY_EU_PROD");
+    const unreachable = new ClerkNetworkError({
+      kind: "refused",
+      mayHaveReachedServer: false,
+      method: "GET",
+      path: "/jwt_templates",
+    });
+    expect(describeFailure(unreachable, "read", "JwtTemplate", "jtmp_1", "eu-prod").message).toContain(
+      "check clerk:instances.eu-prod.apiUrl or CLERK_API_URL_EU_PROD",
+    );
+    // The default instance keeps its messages.
+    expect(describeFailure(rejected, "read", "JwtTemplate", "jtmp_1").message).toContain(
+      "check clerk:secretKey or CLERK_SECRET_KEY",
+    );
   });
 });
