@@ -11,6 +11,7 @@ import { changedInputs } from "../provider/runtime/diff";
 import { makeHandlers } from "../provider/runtime/generic";
 import { ListCache } from "../provider/runtime/list-cache";
 import { definitions } from "../provider/runtime/registry";
+import type { ConfigSource } from "../provider/runtime/settings";
 import type { ClerkClient } from "../sdk";
 import { CliError } from "./settings";
 
@@ -84,19 +85,44 @@ async function pool<T, R>(items: readonly T[], limit: number, f: (t: T) => Promi
   return out;
 }
 
+/** The named instance a state resource belongs to (its recorded `instance`); undefined: the default one. */
+export function instanceOf(r: StateResource): string | undefined {
+  const v = r.outputs?.instance ?? r.inputs?.instance;
+  return typeof v === "string" ? v : undefined;
+}
+
+/**
+ * @param clients one client (every resource of the default instance), or the client of each instance:
+ *   each resource is read from the instance its state records, as `pulumi refresh` would.
+ */
 export async function detectDrift(
   resources: readonly StateResource[],
-  client: ClerkClient,
+  clients: ClerkClient | ((instance?: string) => ClerkClient),
   opts: { concurrency?: number } = {},
 ): Promise<DriftReport> {
-  // A fresh listing cache per run: the list-only collections (allow/block-list, domains) are listed
-  // once each, and a second run in the same process sees the instance as it is now.
-  const lists = new ListCache();
+  const clientOf = typeof clients === "function" ? clients : () => clients;
+  // A fresh listing cache per run and instance: the list-only collections (allow/block-list, domains)
+  // are listed once each per instance, a listing of one instance never answers a read of another, and a
+  // second run in the same process sees the instances as they are now.
+  const lists = new Map<string, ListCache>();
+  const listsOf = (instance: string | undefined) => {
+    let cache = lists.get(instance ?? "");
+    if (!cache) {
+      cache = new ListCache();
+      lists.set(instance ?? "", cache);
+    }
+    return cache;
+  };
   const handlersOf = new Map<string, ReturnType<typeof makeHandlers>>();
   const handlers = (def: AnyDefinition) => {
     let h = handlersOf.get(def.type);
     if (!h) {
-      h = makeHandlers(def, () => ({ client, lists, type: def.type }));
+      h = makeHandlers(def, (instance) => ({
+        client: clientOf(instance),
+        lists: listsOf(instance),
+        type: def.type,
+        ...(instance ? { instance } : {}),
+      }));
       handlersOf.set(def.type, h);
     }
     return h;
@@ -128,7 +154,7 @@ export async function detectDrift(
 
     // Compare what the stack recorded as inputs with the live view, as `pulumi preview --refresh`
     // would: only declared inputs count; secret and write-only ones cannot be compared.
-    const skip = new Set<string>([...(def.writeOnly ?? []), "__provider", "importId"]);
+    const skip = new Set<string>([...(def.writeOnly ?? []), "__provider", "importId", "instance"]);
     for (const [k, v] of Object.entries(r.inputs ?? {})) if (isSecretEnvelope(v)) skip.add(k);
     const recorded: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r.inputs ?? {})) if (!skip.has(k)) recorded[k] = v;
@@ -233,28 +259,24 @@ export async function loadStackResources(
 }
 
 /**
- * The stack's own `clerk:*` config (the key decrypted by the CLI, as the provider receives it), so
- * the drift check reaches the same instance as `pulumi up`. Absent keys are simply undefined.
+ * The stack's own config (the key decrypted by the CLI, as the provider receives it), so the drift check
+ * reaches the same instances as `pulumi up`: one `pulumi config --json --show-secrets`. A structured
+ * value (`clerk:instances`) comes back as its JSON text, as the provider gets it.
  */
-export async function stackClerkConfig(
-  src: StackSource,
-): Promise<{ secretKey?: string; apiUrl?: string; apiVersion?: string }> {
-  const get = async (key: string) => {
-    try {
-      const v = (await pulumiCli(src, ["config", "get", key])).trim();
-      return v === "" ? undefined : v;
-    } catch {
-      return undefined;
-    }
-  };
-  const [secretKey, apiUrl, apiVersion] = [
-    await get("clerk:secretKey"),
-    await get("clerk:apiUrl"),
-    await get("clerk:apiVersion"),
-  ];
+export async function stackConfig(src: StackSource): Promise<ConfigSource> {
+  const text = await pulumiCli(src, ["config", "--json", "--show-secrets"]);
+  let entries: Record<string, { value?: unknown; objectValue?: unknown }>;
+  try {
+    entries = JSON.parse(text);
+  } catch {
+    throw new CliError("`pulumi config --json` did not print JSON");
+  }
   return {
-    ...(secretKey ? { secretKey } : {}),
-    ...(apiUrl ? { apiUrl } : {}),
-    ...(apiVersion ? { apiVersion } : {}),
+    get: (key) => {
+      const entry = entries[key];
+      if (entry === undefined) return undefined;
+      if (typeof entry.value === "string") return entry.value;
+      return entry.objectValue === undefined ? undefined : JSON.stringify(entry.objectValue);
+    },
   };
 }

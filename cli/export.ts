@@ -111,6 +111,8 @@ export interface ConfigNeed {
 
 export interface ExportPlan {
   instanceId: string;
+  /** The named instance (`--instance`) every resource declares; undefined: the default instance. */
+  instance?: string;
   resources: ExportedResource[];
   unexported: Unexported[];
   config: ConfigNeed[];
@@ -134,7 +136,7 @@ function clean(v: unknown): unknown {
   return v;
 }
 
-export function planExport(live: LiveInstance): ExportPlan {
+export function planExport(live: LiveInstance, instance?: string): ExportPlan {
   const resources: ExportedResource[] = [];
   const unexported: Unexported[] = [];
   const config: ConfigNeed[] = [];
@@ -187,7 +189,14 @@ export function planExport(live: LiveInstance): ExportPlan {
       warnings.push(`${r.type} "${r.name}": ${fields} fail(s) the resource's check; edit before pulumi up`);
     }
   }
-  return { instanceId: live.instanceId, resources, unexported, config, warnings };
+  return {
+    instanceId: live.instanceId,
+    ...(instance ? { instance } : {}),
+    resources,
+    unexported,
+    config,
+    warnings,
+  };
 }
 
 function withPlaceholders(v: unknown): unknown {
@@ -257,7 +266,7 @@ export function renderProgram(plan: ExportPlan, opts: ProgramOptions): string {
   out.push(
     commentLines(
       [
-        `Clerk instance ${plan.instanceId}, exported by \`pulumi-clerk export\`.`,
+        `Clerk instance ${plan.instanceId}${plan.instance ? ` ("${plan.instance}" in clerk:instances)` : ""}, exported by \`pulumi-clerk export\`.`,
         "Every resource carries importId (the instance-wide settings adopt by themselves): the first",
         "`pulumi up` adopts the existing objects instead of creating them. Once it has run, importId may",
         "stay (it only matters at creation) or be removed.",
@@ -291,7 +300,8 @@ export function renderProgram(plan: ExportPlan, opts: ProgramOptions): string {
     for (const r of list) {
       if (r.note) out.push(`// ${r.note}`);
       // Singletons adopt the instance's one object by themselves and take no importId.
-      const args = view.singleton ? r.args : { importId: r.importId, ...r.args };
+      const where = plan.instance ? { instance: plan.instance } : {};
+      const args = view.singleton ? { ...where, ...r.args } : { importId: r.importId, ...where, ...r.args };
       out.push(`new clerk.${r.type}(${JSON.stringify(r.name)}, ${literal(args)});`);
       out.push("");
     }
@@ -315,8 +325,15 @@ export function renderFiles(plan: ExportPlan, opts: ProgramOptions): ExportFiles
     "```sh",
     "npm install",
     "pulumi stack init <stack>",
-    "pulumi config set --secret clerk:secretKey   # the instance's secret key (sk_...)",
-    "# pulumi config set clerk:apiUrl <url>       # only for a non-default API URL (e.g. the emulator)",
+    ...(plan.instance
+      ? [
+          `pulumi config set --secret --path 'clerk:instances.${plan.instance}.secretKey'   # the instance's secret key (sk_...)`,
+          `# pulumi config set --path 'clerk:instances.${plan.instance}.apiUrl' <url>   # only for a non-default API URL`,
+        ]
+      : [
+          "pulumi config set --secret clerk:secretKey   # the instance's secret key (sk_...)",
+          "# pulumi config set clerk:apiUrl <url>       # only for a non-default API URL (e.g. the emulator)",
+        ]),
     ...configLines(plan),
     "pulumi preview    # every resource: create (in state), each an adoption",
     "pulumi up",

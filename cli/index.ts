@@ -6,13 +6,16 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
+import type { ClerkClient } from "../sdk";
 import {
   type DriftReport,
   detectDrift,
   driftExitCode,
   formatDriftText,
+  instanceOf,
   loadStackResources,
-  stackClerkConfig,
+  stackConfig,
+  TYPE_PREFIX,
 } from "./drift";
 import {
   configLines,
@@ -37,10 +40,13 @@ Commands:
 
 Connection (both commands):
   CLERK_SECRET_KEY          the instance's secret key (drift: the stack's clerk:secretKey first)
+  CLERK_SECRET_KEY_<NAME>   the key of a named instance (drift: the stack's clerk:instances.<name> first)
   --api-url URL             Clerk API base URL (else CLERK_API_URL, else https://api.clerk.com/v1;
-                            drift: the stack's clerk:apiUrl before CLERK_API_URL)
+                            drift: the stack's clerk:apiUrl before CLERK_API_URL; default instance only)
 
 export options:
+  --instance NAME           export the named instance (key from CLERK_SECRET_KEY_<NAME>, URL from
+                            CLERK_API_URL_<NAME>); every resource in the program declares instance: NAME
   --out DIR                 directory to write index.ts, Pulumi.yaml, package.json, tsconfig.json,
                             README.md (default ./clerk-instance; must be empty unless --force)
   --project NAME            Pulumi project name, also the config namespace (default clerk-instance)
@@ -50,7 +56,7 @@ export options:
                             default: an instance may hold thousands of customer organizations)
   --quiet                   no progress on stderr
 
-drift options:
+drift options (each resource is read from the instance its state records):
   --stack NAME              stack to check (default: the selected stack)
   --cwd DIR                 the Pulumi project directory (default: current directory)
   --state FILE              a \`pulumi stack export\` file instead of running pulumi
@@ -84,6 +90,8 @@ export interface ExportResult {
 
 export interface ExportOptions {
   apiUrl?: string | undefined;
+  /** A named instance: its key from CLERK_SECRET_KEY_<NAME>; every resource declares `instance`. */
+  instance?: string | undefined;
   out?: string | undefined;
   project?: string | undefined;
   stdout?: boolean | undefined;
@@ -110,6 +118,7 @@ export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise
   const client = connect(
     {
       apiUrl: o.apiUrl,
+      instance: o.instance,
       onRequest: (_method, url) => {
         requests++;
         // Long lists page 500 at a time: say so from the second page on, so a big instance shows life.
@@ -121,7 +130,7 @@ export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise
   );
   const started = Date.now();
   const live = await readInstance(client, progress, include);
-  const plan = planExport(live);
+  const plan = planExport(live, o.instance);
   const files = renderFiles(plan, { project });
   const durationMs = Date.now() - started;
   progress(`${plan.resources.length} resources, ${requests} requests, ${(durationMs / 1000).toFixed(2)} s`);
@@ -171,11 +180,24 @@ export async function runDrift(
     pulumi: o.pulumi ?? io.env.PULUMI_CLERK_PULUMI_BIN,
   };
   const resources = await loadStackResources(src, (p) => readFileSync(p, "utf8"));
-  // Reading the stack's own config reaches the instance `pulumi up` reaches (as the provider does:
+  // Reading the stack's own config reaches the instances `pulumi up` reaches (as the provider does:
   // stack config first, then the environment); a state file has no config, so the environment serves.
-  const stackConfig = o.state ? {} : await stackClerkConfig(src);
-  const client = connect({ ...stackConfig, ...(o.apiUrl ? { apiUrl: o.apiUrl } : {}) }, io.env);
-  const report = await detectDrift(resources, client);
+  const config = o.state ? undefined : await stackConfig(src);
+  // One client per instance the state names, each resolved before any read: a missing key fails once,
+  // naming its setting. --api-url applies to the default instance.
+  const clients = new Map<string, ClerkClient>();
+  const used = new Set(resources.filter((r) => r.type.startsWith(TYPE_PREFIX)).map(instanceOf));
+  if (used.size === 0) used.add(undefined);
+  for (const instance of used) {
+    clients.set(
+      instance ?? "",
+      connect(
+        { config, instance, ...(o.apiUrl && instance === undefined ? { apiUrl: o.apiUrl } : {}) },
+        io.env,
+      ),
+    );
+  }
+  const report = await detectDrift(resources, (instance) => clients.get(instance ?? "") as ClerkClient);
   if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatDriftText(report));
   return { report, exitCode: driftExitCode(report) };
@@ -195,6 +217,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
         strict: true,
         options: {
           "api-url": { type: "string" },
+          instance: { type: "string" },
           out: { type: "string" },
           project: { type: "string" },
           stdout: { type: "boolean" },
@@ -208,6 +231,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
       await runExport(
         {
           apiUrl: values["api-url"],
+          instance: values.instance,
           out: values.out,
           project: values.project,
           stdout: values.stdout,

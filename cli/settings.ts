@@ -1,9 +1,15 @@
+import { Instances } from "../provider/runtime/instances";
+import type { ConfigSource } from "../provider/runtime/settings";
+import { apiUrlProblem, settingKeys } from "../provider/runtime/settings";
 import { type ClerkClient, createClerkClient } from "../sdk";
 
 export interface ConnectOptions {
-  secretKey?: string | undefined;
+  /** `--api-url`: over the stack config and the environment, for the instance connected to. */
   apiUrl?: string | undefined;
-  apiVersion?: string | undefined;
+  /** A named instance (`clerk:instances.<name>`, `CLERK_SECRET_KEY_<NAME>`); undefined: the default one. */
+  instance?: string | undefined;
+  /** The stack's config (drift); without it, the environment alone. */
+  config?: ConfigSource | undefined;
   /** Called once per HTTP request sent (progress, counting). */
   onRequest?: (method: string, url: URL) => void;
 }
@@ -20,20 +26,39 @@ export class CliError extends Error {
 
 const nonEmpty = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
 
-/** Key and URL as everywhere else: explicit values (flags), then CLERK_SECRET_KEY / CLERK_API_URL. */
+/**
+ * Key and URL as the provider resolves them (provider/runtime/instances.ts: stack config, then the
+ * environment, per instance), with `--api-url` over both.
+ */
 export function resolveConnection(
-  o: { secretKey?: string | undefined; apiUrl?: string | undefined; apiVersion?: string | undefined },
+  o: Pick<ConnectOptions, "apiUrl" | "instance" | "config">,
   env: NodeJS.ProcessEnv,
 ): { secretKey: string; apiUrl?: string; apiVersion?: string } {
-  const secretKey = nonEmpty(o.secretKey) ?? nonEmpty(env.CLERK_SECRET_KEY);
-  if (!secretKey) {
+  let settings: ReturnType<Instances["settings"]>;
+  try {
+    settings = new Instances(o.config, env).settings(o.instance);
+  } catch (e) {
+    throw new CliError(e instanceof Error ? e.message : String(e));
+  }
+  const { config, env: variable } = settingKeys("secretKey", o.instance);
+  if (!settings.secretKey) {
     throw new CliError(
-      "no Clerk secret key: set CLERK_SECRET_KEY (never pass a key on the command line: it ends up in shell history)",
+      `no Clerk secret key${o.instance === undefined ? "" : ` for instance "${o.instance}"`}: set ${variable}` +
+        `${o.config ? ` or the stack's ${config}` : ""} (never pass a key on the command line: it ends up in shell history)`,
     );
   }
-  const apiUrl = nonEmpty(o.apiUrl) ?? nonEmpty(env.CLERK_API_URL);
-  const apiVersion = nonEmpty(o.apiVersion) ?? nonEmpty(env.CLERK_API_VERSION);
-  return { secretKey, ...(apiUrl ? { apiUrl } : {}), ...(apiVersion ? { apiVersion } : {}) };
+  const apiUrl = nonEmpty(o.apiUrl) ?? settings.apiUrl;
+  const problem = apiUrl === undefined ? undefined : apiUrlProblem(apiUrl);
+  if (apiUrl !== undefined && problem !== undefined) {
+    const where = settingKeys("apiUrl", o.instance);
+    throw new CliError(`--api-url, ${where.config} or ${where.env} "${apiUrl}" ${problem}`);
+  }
+  const apiVersion = settings.apiVersion;
+  return {
+    secretKey: settings.secretKey,
+    ...(apiUrl ? { apiUrl } : {}),
+    ...(apiVersion ? { apiVersion } : {}),
+  };
 }
 
 export function connect(o: ConnectOptions, env: NodeJS.ProcessEnv = process.env): ClerkClient {

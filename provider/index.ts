@@ -4,6 +4,17 @@
  * Credentials come from stack config (`pulumi config set --secret clerk:secretKey sk_…`,
  * `clerk:apiUrl`, `clerk:apiVersion`) or the environment (`CLERK_SECRET_KEY`, `CLERK_API_URL`).
  */
+
+export {
+  getInstance,
+  getInstanceOutput,
+  getJwks,
+  getJwksOutput,
+  type InstanceInfo,
+  type Jwks,
+  type LookupArgs,
+  type LookupOutputArgs,
+} from "./lookups";
 export { AllowlistIdentifier, type AllowlistIdentifierArgs } from "./resources/allowlist-identifier";
 export { BlocklistIdentifier, type BlocklistIdentifierArgs } from "./resources/blocklist-identifier";
 export { Domain, type DomainArgs } from "./resources/domain";

@@ -2,6 +2,17 @@ import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, providerModule, typeToken } from "./dynamic-provider";
 import type { AnyDefinition } from "./runtime/definition";
 
+/** Arguments every Clerk resource takes besides its own (the generic layer handles them). */
+export interface InstanceArgs {
+  /**
+   * The Clerk instance this object lives in: a name from the stack config `clerk:instances` (or an
+   * environment variable `CLERK_SECRET_KEY_<NAME>`); left out, the default instance (`clerk:secretKey`).
+   * State records the name only. Changing it replaces the resource: it is created in the new instance,
+   * then deleted from the old one.
+   */
+  instance?: pulumi.Input<string>;
+}
+
 /**
  * The base of every Clerk resource: a custom resource served by Pulumi's dynamic-provider host,
  * like `pulumi.dynamic.Resource`, with our compact `__provider` (see dynamic-provider.ts).
@@ -12,6 +23,8 @@ export abstract class ClerkResource extends pulumi.CustomResource {
    * package exports). Internal: not part of the resource's arguments or outputs.
    */
   declare static readonly definition: AnyDefinition;
+  /** The named Clerk instance the resource belongs to; undefined for the default instance. */
+  declare readonly instance: pulumi.Output<string | undefined>;
 
   /**
    * @param type resource type name, e.g. "JwtTemplate"
@@ -29,7 +42,7 @@ export abstract class ClerkResource extends pulumi.CustomResource {
   ) {
     if (args && PROVIDER_KEY in args) throw new Error(`${type} "${name}": "${PROVIDER_KEY}" is reserved`);
     const props: Record<string, unknown> = {};
-    for (const key of outputs) props[key] = undefined;
+    for (const key of [...outputs, "instance"]) props[key] = undefined;
     Object.assign(props, args, { [PROVIDER_KEY]: providerModule(type) });
     for (const key of secrets) {
       if (props[key] !== undefined) props[key] = pulumi.secret(props[key]);

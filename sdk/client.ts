@@ -10,6 +10,7 @@ import {
   oauthApplicationSettingsApi,
   organizationSettingsApi,
 } from "./endpoints/instance-settings";
+import { jwksApi } from "./endpoints/jwks";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
 import { organizationDomainsApi } from "./endpoints/organization-domains";
@@ -67,6 +68,7 @@ export function createClerkClient(options: ClerkClientOptions) {
     instanceProtect: instanceProtectApi(request),
     organizations: organizationsApi(request),
     organizationDomains: organizationDomainsApi(request),
+    jwks: jwksApi(request),
   };
 }
 

@@ -4,6 +4,7 @@ import { blocklistRoutes } from "./blocklist-identifiers";
 import { domainRoutes } from "./domains";
 import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
+import { jwksRoutes } from "./jwks";
 import { jwtTemplateRoutes } from "./jwt-templates";
 import { oauthApplicationRoutes } from "./oauth-applications";
 import { organizationDomainRoutes } from "./organization-domains";
@@ -26,4 +27,5 @@ export const allRoutes: Route[] = [
   ...organizationRoleRoutes,
   ...organizationRoutes,
   ...organizationDomainRoutes,
+  ...jwksRoutes,
 ];

@@ -2,12 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { AllowlistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
-export interface AllowlistIdentifierArgs {
+export interface AllowlistIdentifierArgs extends InstanceArgs {
   /** Email address, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
   identifier: pulumi.Input<string>;
   /** Send an invitation to this email address or phone number when the identifier is created. Only used at creation. */

@@ -2,12 +2,12 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { BlocklistIdentifierObject } from "../../sdk/schemas";
 import { identifier } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
-export interface BlocklistIdentifierArgs {
+export interface BlocklistIdentifierArgs extends InstanceArgs {
   /** Email address, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
   identifier: pulumi.Input<string>;
   /** Adopt an existing block-list identifier with this Clerk id instead of creating one. */

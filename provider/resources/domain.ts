@@ -1,12 +1,12 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { DomainObject, UpdateDomainBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
-export interface DomainArgs {
+export interface DomainArgs extends InstanceArgs {
   /**
    * The domain name, without scheme or path (`app.example.com`; a development instance may add a port:
    * `localhost:3000`). Lowercased. Updated in place; renaming the primary domain also moves the

@@ -8,7 +8,7 @@ import {
   type UpdateEnterpriseConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
@@ -84,7 +84,7 @@ export interface EnterpriseCustomAttributeArgs {
   multiValued?: pulumi.Input<boolean>;
 }
 
-export interface EnterpriseConnectionArgs {
+export interface EnterpriseConnectionArgs extends InstanceArgs {
   /** Display name. Updated in place. */
   name: pulumi.Input<string>;
   /** `saml_custom`, `saml_okta`, `saml_google`, `saml_microsoft`, `oidc_custom`, `oidc_github_enterprise` or `oidc_gitlab`. Changing it replaces the connection. */

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceCommunicationObject } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -9,7 +9,7 @@ import { sameSet } from "../runtime/equality";
 /**
  * Arguments of {@link InstanceCommunication}. Left out, the blocked list is left as Clerk has it.
  */
-export interface InstanceCommunicationArgs {
+export interface InstanceCommunicationArgs extends InstanceArgs {
   /**
    * ISO 3166-1 alpha-2 country codes (`"RU"`, `"NG"`) to which Clerk must not send SMS. The whole list
    * is replaced; order does not matter; `[]` unblocks every country. Clerk only lets an instance block

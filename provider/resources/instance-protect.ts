@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { InstanceProtectObject, UpdateInstanceProtectBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
@@ -11,7 +11,7 @@ import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton"
  * Arguments of {@link InstanceProtect}. Every argument is optional: one left out is left as Clerk has
  * it (removing an argument later does not reset it either).
  */
-export interface InstanceProtectArgs {
+export interface InstanceProtectArgs extends InstanceArgs {
   /** Whether Clerk Protect's rules run on sign-ups and sign-ins. */
   rulesEnabled?: pulumi.Input<boolean>;
   /** Whether Clerk Protect's "Specter" bot and abuse detection runs. */

@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceRestrictionsObject, UpdateInstanceRestrictionsBody } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton";
@@ -11,7 +11,7 @@ import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton"
  * Arguments of {@link InstanceRestrictions}. Every argument is optional: one left out is left as Clerk
  * has it (removing an argument later does not reset it either).
  */
-export interface InstanceRestrictionsArgs {
+export interface InstanceRestrictionsArgs extends InstanceArgs {
   /** Only identifiers on the allow-list (see `AllowlistIdentifier`) may sign up. */
   allowlist?: pulumi.Input<boolean>;
   /** Identifiers on the block-list (see `BlocklistIdentifier`) may not sign up. */

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { InstanceObject, UpdateInstanceBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -15,7 +15,7 @@ import { declaredBody } from "../runtime/singleton";
  * never returns it, so the provider keeps the value you declared in state, and refresh cannot see a
  * change made in the dashboard. Each update re-sends every declared argument, which re-asserts them.
  */
-export interface InstanceSettingsArgs {
+export interface InstanceSettingsArgs extends InstanceArgs {
   /**
    * Extra origins allowed to call Clerk from a browser: browser extensions, Electron, Capacitor
    * (e.g. `"chrome-extension://abcdefghijklmnop"`, `"capacitor://localhost"`). Each is a scheme and a

@@ -2,13 +2,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
-export interface JwtTemplateArgs {
+export interface JwtTemplateArgs extends InstanceArgs {
   /** Template name; what `getToken({ template })` uses. Updated in place. */
   name: pulumi.Input<string>;
   /** The claims of tokens made from this template (a JSON object; Clerk shortcodes such as `{{user.id}}` allowed). */

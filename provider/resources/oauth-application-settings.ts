@@ -2,7 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { OAuthApplicationSettingsObject, UpdateOAuthApplicationSettingsBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -12,7 +12,7 @@ import { declaredBody, type FieldTable, wireInputs } from "../runtime/singleton"
  * Arguments of {@link OAuthApplicationSettings}. Every argument is optional: one left out is left as
  * Clerk has it (removing an argument later does not reset it either).
  */
-export interface OAuthApplicationSettingsArgs {
+export interface OAuthApplicationSettingsArgs extends InstanceArgs {
   /** Allow OAuth clients to register themselves (RFC 7591 dynamic client registration). */
   dynamicOauthClientRegistration?: pulumi.Input<boolean>;
   /**

@@ -2,14 +2,14 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OAuthApplicationWithSecretObject, UpdateOAuthApplicationBody } from "../../sdk/schemas";
 import { nonEmptyString, redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
-export interface OAuthApplicationArgs {
+export interface OAuthApplicationArgs extends InstanceArgs {
   /** Display name shown on the consent screen (at most 256 characters). Updated in place. */
   name: pulumi.Input<string>;
   /** Where Clerk may send users back after authorization. Compared as a set (order does not matter). */

@@ -6,12 +6,12 @@ import {
   type OrganizationDomainObject,
   type UpdateOrganizationDomainBody,
 } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 
-export interface OrganizationDomainArgs {
+export interface OrganizationDomainArgs extends InstanceArgs {
   /** The organization's id (`org_…`), e.g. an `Organization`'s `id`. Changing it replaces the domain. */
   organizationId: pulumi.Input<string>;
   /** The email domain, e.g. `example.com` (lowercased). Clerk cannot rename one: a change replaces it. */

@@ -1,7 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OrganizationSettingsObject, UpdateOrganizationSettingsBody } from "../../sdk/schemas";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -14,7 +14,7 @@ export type DomainsEnrollmentMode = "manual_invitation" | "automatic_invitation"
  * Arguments of {@link OrganizationSettings}. Every argument is optional: one left out is left as Clerk
  * has it (removing an argument later does not reset it either).
  */
-export interface OrganizationSettingsArgs {
+export interface OrganizationSettingsArgs extends InstanceArgs {
   /** Whether organizations are enabled for the instance. */
   enabled?: pulumi.Input<boolean>;
   /** Maximum number of members per organization. */

@@ -3,13 +3,13 @@ import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { OrganizationMetadataBody, OrganizationObject, UpdateOrganizationBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { deepEqual } from "../runtime/equality";
 import { orUndefined } from "../runtime/not-found";
 
-export interface OrganizationArgs {
+export interface OrganizationArgs extends InstanceArgs {
   /** Display name, at most 256 characters, no URLs or HTML. Updated in place. */
   name: pulumi.Input<string>;
   /**

@@ -2,13 +2,13 @@ import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { RedirectUrlObject } from "../../sdk/schemas";
 import { redirectUrl } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
 
-export interface RedirectUrlArgs {
+export interface RedirectUrlArgs extends InstanceArgs {
   /** The URL Clerk may redirect to after OAuth or sign-in: `https://…` or a custom scheme (`myapp://callback`). Changing it replaces the object. */
   url: pulumi.Input<string>;
   /** Adopt an existing redirect URL with this Clerk id instead of creating one. */

@@ -9,7 +9,7 @@ import {
   type UpdateSamlConnectionBody,
 } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
@@ -190,7 +190,7 @@ export async function withRollback<T>(
   }
 }
 
-export interface SamlConnectionArgs {
+export interface SamlConnectionArgs extends InstanceArgs {
   /** Display name. Updated in place. */
   name: pulumi.Input<string>;
   /** Email domains whose users sign in through this connection (at least one; lowercased; compared as a set). */

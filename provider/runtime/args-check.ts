@@ -8,11 +8,11 @@ import type { z } from "zod";
  * renamed or retyped on one side only makes `ArgsMatchSchema` something other than `true`, naming
  * the offending fields, and the `ArgsCheck<...>` that asserts it stops compiling.
  *
- * `importId` is an argument the runtime handles before the schema; `SchemaOnly` names schema fields
+ * `importId` and `instance` are arguments the runtime handles before the schema; `SchemaOnly` names schema fields
  * that are no argument (accepted only to refuse them with a helpful message).
  */
 export type ArgsMatchSchema<Args, Schema extends z.ZodType, SchemaOnly extends string = never> =
-  Mismatch<Plain<Omit<Args, "importId">>, Omit<z.input<Schema>, SchemaOnly>> extends infer M
+  Mismatch<Plain<Omit<Args, "importId" | "instance">>, Omit<z.input<Schema>, SchemaOnly>> extends infer M
     ? [M] extends [never]
       ? true
       : { fieldsThatDiffer: M }

@@ -9,6 +9,11 @@ export interface OperationContext {
   readonly lists: import("./list-cache").ListCache;
   /** The resource's type name, e.g. "JwtTemplate", for messages. */
   readonly type: string;
+  /**
+   * The named Clerk instance the resource belongs to (its `instance` argument); undefined for the default
+   * instance. `client` and `lists` are that instance's already: definitions need not look at it.
+   */
+  readonly instance?: string;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { ClerkApiError, ClerkNetworkError } from "../../sdk/errors";
 import { redactString } from "../../sdk/redact";
+import { settingKeys } from "./settings";
 
 /** Codes Clerk answers when an object with the same key exists (Clerk's clients know both). */
 const DUPLICATE_CODES = new Set(["form_identifier_exists", "duplicate_record"]);
@@ -35,8 +36,17 @@ export function conflictError(e: Error, type: string, existingId: string): Error
  * One line a user can act on: what we tried, on which resource, and Clerk's own words (code, message,
  * trace id, which ClerkApiError's message already carries).
  */
-export function describeFailure(e: unknown, verb: string, type: string, id: string | undefined): Error {
-  const what = `${verb} ${type}${id ? ` "${id}"` : ""}`;
+export function describeFailure(
+  e: unknown,
+  verb: string,
+  type: string,
+  id: string | undefined,
+  instance?: string,
+): Error {
+  const what = `${verb} ${type}${id ? ` "${id}"` : ""}${instance === undefined ? "" : ` in Clerk instance "${instance}"`}`;
+  const key = settingKeys("secretKey", instance);
+  const url = settingKeys("apiUrl", instance);
+  const timeout = settingKeys("requestTimeoutMs", instance);
   let detail = e instanceof Error ? e.message : String(e);
   if (e instanceof ClerkApiError && e.status === 402) {
     detail += " (this feature is not available on the Clerk plan of this instance)";
@@ -45,16 +55,16 @@ export function describeFailure(e: unknown, verb: string, type: string, id: stri
     // A refresh uses the settings recorded at the last update, so a freshly rotated key needs one plain
     // `pulumi up` before refreshes work again (docs/configuration.md).
     detail +=
-      " (Clerk rejected the secret key: check clerk:secretKey or CLERK_SECRET_KEY; after changing it, " +
+      ` (Clerk rejected the secret key: check ${key.config} or ${key.env}; after changing it, ` +
       "run a plain `pulumi up` before refreshing)";
   }
   if (e instanceof ClerkNetworkError && !e.mayHaveReachedServer) {
     detail +=
-      " (Clerk could not be reached: check clerk:apiUrl or CLERK_API_URL, and this machine's network " +
+      ` (Clerk could not be reached: check ${url.config} or ${url.env}, and this machine's network ` +
       "and DNS; nothing was changed, so `pulumi up` can simply run again)";
   } else if (e instanceof ClerkNetworkError && e.kind === "timeout") {
     detail +=
-      " (Clerk did not answer in time: check the network, or raise clerk:requestTimeoutMs (CLERK_REQUEST_TIMEOUT_MS); " +
+      ` (Clerk did not answer in time: check the network, or raise ${timeout.config} (${timeout.env}); ` +
       "run `pulumi refresh` if a write may have been applied)";
   }
   // Defence in depth: the sdk's messages are redacted already, other errors may not be.

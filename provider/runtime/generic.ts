@@ -17,6 +17,18 @@ type Props = Record<string, unknown>;
  */
 export const DECLARED_KEY = "__declared";
 
+/**
+ * The argument every resource takes to name its Clerk instance (see instances.ts). The generic layer
+ * handles it, so no definition declares it: state keeps the name only (never a key), and a change of it
+ * replaces the resource, since an object cannot move between instances.
+ */
+export const INSTANCE_KEY = "instance";
+
+/** Which configured instances exist, for check (undefined: names are not checked, e.g. in tests). */
+export interface InstanceNames {
+  refusal(instance: string): string | undefined;
+}
+
 /** The six dynamic-provider methods for one resource type (see docs/architecture.md, "One definition per resource"). */
 export interface Handlers {
   check(olds: Props, news: Props): Promise<dynamic.CheckResult>;
@@ -27,21 +39,34 @@ export interface Handlers {
   delete(id: string, props: Props): Promise<void>;
 }
 
-export function makeHandlers(def: AnyDefinition, context: () => OperationContext): Handlers {
+export function makeHandlers(
+  def: AnyDefinition,
+  context: (instance?: string) => OperationContext,
+  instances?: InstanceNames,
+): Handlers {
   const type = def.type;
   const declarableKeys = schemaKeys(def.inputs);
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
-    const { __provider: _p, importId: _i, [DECLARED_KEY]: _d, ...rest } = props;
+    const { __provider: _p, importId: _i, [DECLARED_KEY]: _d, [INSTANCE_KEY]: _n, ...rest } = props;
     return rest;
   };
+  /** The named instance of a resource, from its inputs or recorded outputs; undefined: the default. */
+  const instanceOf = (props: Props): string | undefined =>
+    typeof props[INSTANCE_KEY] === "string" ? (props[INSTANCE_KEY] as string) : undefined;
 
   /** Outputs = the input view of the live object, over what the user declared (which keeps write-only
    *  and create-only inputs Clerk never returns), plus computed fields. A declared value that Clerk
    *  only reordered or normalised (per the definition's `equals`) stays as declared, so that state,
    *  refresh and the next preview agree with the program. */
-  const outputsOf = (api: unknown, declared: Props, importId: unknown, paths: string[]): Props => {
+  const outputsOf = (
+    api: unknown,
+    declared: Props,
+    importId: unknown,
+    paths: string[],
+    instance: string | undefined,
+  ): Props => {
     const view = { ...(def.toInputs(api) as Props) };
     for (const key of [...(def.writeOnly ?? []), ...(def.createOnly ?? [])]) {
       if (declared[key] !== undefined) view[key] = declared[key];
@@ -54,21 +79,32 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     }
     const outs: Props = { ...declared, ...view, ...def.toComputed(api) };
     if (typeof importId === "string") outs.importId = importId;
+    if (instance !== undefined) outs[INSTANCE_KEY] = instance;
     outs[DECLARED_KEY] = paths;
     return stripUndefined(outs);
   };
   const pathsOf = (desired: Props) => declaredPaths(desired, def.partialObjects);
 
-  const run = async <T>(verb: string, id: string | undefined, op: () => Promise<T>): Promise<T> => {
+  const run = async <T>(
+    verb: string,
+    id: string | undefined,
+    op: () => Promise<T>,
+    instance?: string,
+  ): Promise<T> => {
     try {
       return await op();
     } catch (e) {
-      throw describeFailure(e, verb, type, id);
+      throw describeFailure(e, verb, type, id, instance);
     }
   };
   /** A write drops this type's shared listing (readFromListing), so no later read answers from before it. */
-  const write = <T>(verb: string, id: string | undefined, op: () => Promise<T>): Promise<T> =>
-    run(verb, id, () => (def.readFromListing ? context().lists.write(type, op) : op()));
+  const write = <T>(
+    verb: string,
+    id: string | undefined,
+    instance: string | undefined,
+    op: () => Promise<T>,
+  ): Promise<T> =>
+    run(verb, id, () => (def.readFromListing ? context(instance).lists.write(type, op) : op()), instance);
 
   return {
     async check(_olds, news) {
@@ -81,20 +117,34 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       ) {
         failures.push({ property: "importId", reason: `${type}.importId: must be a non-empty Clerk id` });
       }
+      const instance = news[INSTANCE_KEY];
+      if (instance !== undefined && !isUnknown(instance)) {
+        const refusal =
+          typeof instance !== "string" || instance.trim() === ""
+            ? "must be the name of a configured Clerk instance (leave it out for the default instance)"
+            : instances?.refusal(instance);
+        if (refusal !== undefined) {
+          failures.push({ property: INSTANCE_KEY, reason: `${type}.${INSTANCE_KEY}: ${refusal}` });
+        }
+      }
       const desired = desiredOf(news);
       const outcome = validateInputs(def.inputs, desired, type);
       if (outcome.ok === false) failures.push(...outcome.failures);
       if (failures.length > 0) return { failures };
       const inputs: Props = outcome.ok === true ? { ...(outcome.value as Props) } : desired;
       if (importId !== undefined) inputs.importId = importId;
+      if (instance !== undefined) inputs[INSTANCE_KEY] = instance;
       return { inputs: stripUndefined(inputs) };
     },
 
     async diff(_id, olds, news) {
       const decision = decideDiff(def, olds, desiredOf(news));
+      // Another instance is another object: create it there, then delete the old one (no key clash
+      // across instances, so never delete first).
+      const moved = isUnknown(news[INSTANCE_KEY]) || instanceOf(olds) !== instanceOf(news);
       return {
-        changes: decision.changes,
-        replaces: decision.replaces,
+        changes: decision.changes || moved,
+        replaces: moved ? [...decision.replaces, INSTANCE_KEY] : decision.replaces,
         deleteBeforeReplace: decision.deleteBeforeReplace,
       };
     },
@@ -102,19 +152,22 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
     async create(inputs) {
       const desired = desiredOf(inputs);
       const importId = inputs.importId;
+      const instance = instanceOf(inputs);
       const api = await write(
         typeof importId === "string" ? "adopt" : "create",
         importId as string | undefined,
+        instance,
         () =>
           typeof importId === "string"
-            ? adopt(def, context(), importId, desired)
-            : createOrRecover(def, context(), desired),
+            ? adopt(def, context(instance), importId, desired)
+            : createOrRecover(def, context(instance), desired),
       );
-      return { id: def.id(api), outs: outputsOf(api, desired, importId, pathsOf(desired)) };
+      return { id: def.id(api), outs: outputsOf(api, desired, importId, pathsOf(desired), instance) };
     },
 
     async read(id, props) {
-      const live = await run("read", id, () => readLive(def, context(), id));
+      const instance = instanceOf(props);
+      const live = await run("read", id, () => readLive(def, context(instance), id), instance);
       // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
       if (live === undefined) return {};
       const recorded = desiredOf(props);
@@ -122,11 +175,11 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const paths = Array.isArray(props[DECLARED_KEY])
         ? (props[DECLARED_KEY] as unknown[]).filter((k): k is string => typeof k === "string")
         : [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
-      const outs = outputsOf(live, recorded, props.importId, paths);
+      const outs = outputsOf(live, recorded, props.importId, paths, instance);
       // Inputs are only what the program declared: a Clerk default it never declared would show in the
       // next preview as a change, and outputs kept from state (a client secret Clerk showed once) must
       // not become inputs, where the engine would store them without the secret mark.
-      const inputs = projectDeclared(outs, [...paths, "importId"]);
+      const inputs = projectDeclared(outs, [...paths, "importId", INSTANCE_KEY]);
       return { id: def.id(live), props: outs, inputs };
     },
 
@@ -134,14 +187,20 @@ export function makeHandlers(def: AnyDefinition, context: () => OperationContext
       const desired = desiredOf(news);
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
-      const api = await write("update", id, () => update(context(), id, desired, desiredOf(olds)));
-      return { outs: outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired)) };
+      const instance = instanceOf(news);
+      const api = await write("update", id, instance, () =>
+        update(context(instance), id, desired, desiredOf(olds)),
+      );
+      return {
+        outs: outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired), instance),
+      };
     },
 
     async delete(id, props) {
-      await write("delete", id, async () => {
+      const instance = instanceOf(props);
+      await write("delete", id, instance, async () => {
         try {
-          await def.delete(context(), id, desiredOf(props));
+          await def.delete(context(instance), id, desiredOf(props));
         } catch (e) {
           // Already deleted behind our back: the goal is reached.
           if (!isNotFound(e)) throw e;

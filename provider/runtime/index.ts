@@ -5,17 +5,19 @@
  */
 import type { AnyDefinition, OperationContext } from "./definition";
 import { type Handlers, makeHandlers } from "./generic";
+import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
 import { definitions } from "./registry";
-import { ClientHolder, type ConfigSource, resolveSettings } from "./settings";
+import type { ConfigSource } from "./settings";
 
-const clients = new ClientHolder();
-const lists = new ListCache();
+const clients = new ClientPool();
+/** One listing cache per instance: a listing of one instance must never answer a read of another. */
+const lists = new Map<string, ListCache>();
 const handlers = new Map<string, Handlers & { configure: typeof configure }>();
 
 /** Called by the host with the stack's config (secrets decrypted) before any other method. */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
-  clients.configure(resolveSettings(req.config, process.env));
+  clients.configure(new Instances(req.config, process.env));
 }
 
 /** The dynamic provider of one resource type: configure plus the six methods (see generic.ts). */
@@ -25,14 +27,20 @@ export function provider(type: string): Handlers & { configure: typeof configure
     const def = definitions.get(type);
     if (!def)
       throw new Error(`pulumi-clerk: unknown resource type "${type}" (is the installed version older?)`);
-    h = { ...makeHandlers(def, () => contextFor(def)), configure };
+    h = { ...makeHandlers(def, (instance) => contextFor(def, instance), clients), configure };
     handlers.set(type, h);
   }
   return h;
 }
 
-function contextFor(def: AnyDefinition): OperationContext {
-  return { client: clients.get(), lists, type: def.type };
+function contextFor(def: AnyDefinition, instance: string | undefined): OperationContext {
+  const key = instance ?? "";
+  let cache = lists.get(key);
+  if (!cache) {
+    cache = new ListCache();
+    lists.set(key, cache);
+  }
+  return { client: clients.get(instance), lists: cache, type: def.type, ...(instance ? { instance } : {}) };
 }
 
 export { definitions };

@@ -1,4 +1,5 @@
 import * as resources from "../index";
+import { ClerkResource } from "../resource-base";
 import type { AnyDefinition } from "./definition";
 
 /**
@@ -6,11 +7,15 @@ import type { AnyDefinition } from "./definition";
  * package exports, so adding a resource is one file and one export line in provider/index.ts.
  */
 export const definitions = new Map<string, AnyDefinition>(
-  Object.entries(resources).map(([name, resource]) => {
-    // The base class only declares it: a class that forgets `static override readonly definition`
-    // must fail here, by name, not later with an unknown type.
-    const def = resource.definition as AnyDefinition | undefined;
-    if (!def) throw new Error(`pulumi-clerk: resource class ${name} has no static definition`);
-    return [def.type, def];
-  }),
+  Object.entries(resources)
+    // The package also exports lookups (functions) and types: only resource classes are served.
+    .filter(([, value]) => typeof value === "function" && value.prototype instanceof ClerkResource)
+    .map(([name, value]) => {
+      const resource = value as unknown as typeof ClerkResource;
+      // The base class only declares it: a class that forgets `static override readonly definition`
+      // must fail here, by name, not later with an unknown type.
+      const def = resource.definition as AnyDefinition | undefined;
+      if (!def) throw new Error(`pulumi-clerk: resource class ${name} has no static definition`);
+      return [def.type, def];
+    }),
 );

@@ -2,6 +2,8 @@ import type { ClerkClient, ClerkClientOptions } from "../../sdk";
 
 /** Where the provider process finds its Clerk settings: never through state (see docs/architecture.md, "Credentials"). */
 export interface ClerkSettings {
+  /** The named instance these settings belong to (`clerk:instances.<name>`); undefined: the default one. */
+  instance?: string;
   secretKey?: string;
   apiUrl?: string;
   apiVersion?: string;
@@ -14,20 +16,50 @@ export interface ConfigSource {
   get(key: string): string | undefined;
 }
 
+/**
+ * Where a user sets one setting of an instance: the stack config key and the environment variable.
+ * The default instance: `clerk:apiUrl` / `CLERK_API_URL`; a named one:
+ * `clerk:instances.<name>.apiUrl` / `CLERK_API_URL_<NAME>` (see instances.ts).
+ */
+export function settingKeys(
+  setting: "secretKey" | "apiUrl" | "apiVersion" | "requestTimeoutMs",
+  instance?: string,
+): { config: string; env: string } {
+  const env = {
+    secretKey: "CLERK_SECRET_KEY",
+    apiUrl: "CLERK_API_URL",
+    apiVersion: "CLERK_API_VERSION",
+    requestTimeoutMs: "CLERK_REQUEST_TIMEOUT_MS",
+  }[setting];
+  if (instance === undefined) return { config: `clerk:${setting}`, env };
+  return { config: `clerk:instances.${instance}.${setting}`, env: `${env}_${envSuffix(instance)}` };
+}
+
+/** The environment-variable suffix of an instance name: upper case, `-` as `_` (`eu-prod` → `EU_PROD`). */
+export function envSuffix(instance: string): string {
+  return instance.toUpperCase().replace(/-/g, "_");
+}
+
 export class MissingSecretKeyError extends Error {
-  constructor() {
+  constructor(instance?: string) {
+    const { config, env } = settingKeys("secretKey", instance);
+    const how =
+      instance === undefined
+        ? `pulumi config set --secret ${config} sk_...`
+        : `pulumi config set --secret --path '${config}' sk_...`;
     super(
-      "Clerk secret key is not set. Set it for the stack with `pulumi config set --secret clerk:secretKey sk_...` " +
-        "or in the environment as CLERK_SECRET_KEY.",
+      `Clerk secret key${instance === undefined ? "" : ` of instance "${instance}"`} is not set. Set it for the ` +
+        `stack with \`${how}\` or in the environment as ${env}.`,
     );
     this.name = "MissingSecretKeyError";
   }
 }
 
 export class InvalidApiUrlError extends Error {
-  constructor(url: string, problem: string) {
+  constructor(url: string, problem: string, instance?: string) {
+    const { config, env } = settingKeys("apiUrl", instance);
     super(
-      `clerk:apiUrl (or CLERK_API_URL) "${url}" ${problem}. Use Clerk's Backend API URL, ` +
+      `${config} (or ${env}) "${url}" ${problem}. Use Clerk's Backend API URL, ` +
         "https://api.clerk.com/v1, or leave it unset for that default.",
     );
     this.name = "InvalidApiUrlError";
@@ -35,9 +67,10 @@ export class InvalidApiUrlError extends Error {
 }
 
 export class InvalidRequestTimeoutError extends Error {
-  constructor(value: string) {
+  constructor(value: string, instance?: string) {
+    const { config, env } = settingKeys("requestTimeoutMs", instance);
     super(
-      `clerk:requestTimeoutMs (or CLERK_REQUEST_TIMEOUT_MS) "${value}" is not a whole number of ` +
+      `${config} (or ${env}) "${value}" is not a whole number of ` +
         "milliseconds between 1 and 600000. Leave it unset for the default of 30000 (30 s).",
     );
     this.name = "InvalidRequestTimeoutError";
@@ -75,7 +108,7 @@ export function apiUrlProblem(url: string): string | undefined {
   return undefined;
 }
 
-/** Stack config first, then the environment; empty strings count as unset. */
+/** The default instance's settings: stack config first, then the environment; empty strings count as unset. */
 export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): ClerkSettings {
   const pick = (key: string, envName: string) => nonEmpty(config?.get(key)) ?? nonEmpty(env[envName]);
   return {
@@ -86,12 +119,12 @@ export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.Pr
   };
 }
 
-function nonEmpty(v: string | undefined): string | undefined {
+export function nonEmpty(v: string | undefined): string | undefined {
   return v === undefined || v.trim() === "" ? undefined : v.trim();
 }
 
 /**
- * Holds the settings of this provider process and builds the client lazily, so that check and diff
+ * Holds the settings of one instance in this process and builds the client lazily, so that check and diff
  * (which never call Clerk) work without a key, and a missing key is one clear error at the first
  * operation that needs it.
  */
@@ -113,13 +146,14 @@ export class ClientHolder {
 
   get(): ClerkClient {
     if (!this.client) {
-      const { secretKey, apiUrl, apiVersion, requestTimeoutMs } = this.settings;
-      if (!secretKey) throw new MissingSecretKeyError();
+      const { instance, secretKey, apiUrl, apiVersion, requestTimeoutMs } = this.settings;
+      if (!secretKey) throw new MissingSecretKeyError(instance);
       const problem = apiUrl === undefined ? undefined : apiUrlProblem(apiUrl);
-      if (apiUrl !== undefined && problem !== undefined) throw new InvalidApiUrlError(apiUrl, problem);
+      if (apiUrl !== undefined && problem !== undefined)
+        throw new InvalidApiUrlError(apiUrl, problem, instance);
       const timeoutMs = requestTimeoutMs === undefined ? undefined : parseRequestTimeout(requestTimeoutMs);
       if (requestTimeoutMs !== undefined && timeoutMs === undefined) {
-        throw new InvalidRequestTimeoutError(requestTimeoutMs);
+        throw new InvalidRequestTimeoutError(requestTimeoutMs, instance);
       }
       this.client = lazyClient({
         secretKey,

@@ -7,6 +7,7 @@ export * from "./instance";
 export * from "./instance-communication";
 export * from "./instance-protect";
 export * from "./instance-restrictions";
+export * from "./jwks";
 export * from "./jwt-templates";
 export * from "./oauth-application-settings";
 export * from "./oauth-applications";

@@ -503,3 +503,21 @@ describe("error answers", () => {
     expect(e.clerkTraceId).toMatch(/^[0-9a-f]{32}$/);
   });
 });
+
+describe("JWKS", () => {
+  it("get: the instance's public RSA signing key, as Clerk's client reads it", async () => {
+    const jwks = await clerk.jwks.getJwks();
+    expect(jwks.keys).toEqual([
+      {
+        use: "sig",
+        kty: "RSA",
+        kid: expect.stringMatching(/^ins_/),
+        alg: "RS256",
+        n: expect.any(String),
+        e: "AQAB",
+      },
+    ]);
+    // A public key only: no private member of a JWK.
+    expect(Object.keys(jwks.keys?.[0] ?? {})).not.toContain("d");
+  });
+});

@@ -15,7 +15,7 @@ describe("the pulumi-clerk package", () => {
   it("exports every resource class to CommonJS programs", () => {
     const out = run([
       "-e",
-      `const c = require("pulumi-clerk"); console.log(Object.keys(c).filter((k) => typeof c[k] === "function").sort().join(","))`,
+      `const c = require("pulumi-clerk"); console.log(Object.keys(c).filter((k) => typeof c[k] === "function" && /^[A-Z]/.test(k)).sort().join(","))`,
     ]);
     expect(out).toBe(types);
   });
@@ -25,8 +25,16 @@ describe("the pulumi-clerk package", () => {
       "--input-type=module",
       "-e",
       `import * as c from "pulumi-clerk"; import { startEmulator } from "pulumi-clerk/emulator";
-       console.log(typeof startEmulator, Object.keys(c).filter((k) => typeof c[k] === "function" && k !== "default").sort().join(","))`,
+       console.log(typeof startEmulator, Object.keys(c).filter((k) => typeof c[k] === "function" && /^[A-Z]/.test(k)).sort().join(","))`,
     ]);
     expect(out).toBe(`function ${types}`);
+  });
+
+  it("exports the read-only lookups, each with its Output form", () => {
+    const out = run([
+      "-e",
+      `const c = require("pulumi-clerk"); console.log(Object.keys(c).filter((k) => typeof c[k] === "function" && /^get/.test(k)).sort().join(","))`,
+    ]);
+    expect(out).toBe("getInstance,getInstanceOutput,getJwks,getJwksOutput");
   });
 });
