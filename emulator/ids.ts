@@ -18,6 +18,9 @@ export const ID_PREFIX = {
   permission: "perm",
   invitation: "inv",
   instance: "ins",
+  machine: "mch",
+  scimDirectory: "scimdir",
+  scimGroupRoleMapping: "scimgrm",
 } as const;
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -9,6 +9,7 @@ import type {
   InstanceRestrictions,
   InstanceSettings,
   JwtTemplateRecord,
+  MachineRecord,
   OAuthApplicationRecord,
   OAuthApplicationSettings,
   OrganizationSettings,
@@ -16,7 +17,9 @@ import type {
   RedirectUrlRecord,
   RoleRecord,
   SamlConnectionRecord,
+  ScimDirectoryRecord,
   StoreSnapshot,
+  SvixApp,
 } from "./types";
 
 type Listener = () => void;
@@ -137,6 +140,9 @@ export class Store {
   readonly oauthApplicationSettings: Singleton<OAuthApplicationSettings>;
   readonly communication: Singleton<InstanceCommunication>;
   readonly protect: Singleton<InstanceProtect>;
+  readonly machines: Collection<MachineRecord>;
+  readonly scimDirectories: Collection<ScimDirectoryRecord>;
+  readonly svix: Singleton<SvixApp>;
 
   constructor(initial: StoreSnapshot = seedSnapshot()) {
     const changed = () => this.#notify();
@@ -157,6 +163,9 @@ export class Store {
     this.oauthApplicationSettings = new Singleton(initial.oauthApplicationSettings, changed);
     this.communication = new Singleton(initial.communication, changed);
     this.protect = new Singleton(initial.protect, changed);
+    this.machines = new Collection(changed);
+    this.scimDirectories = new Collection(changed);
+    this.svix = new Singleton(initial.svix ?? { enabled: false }, changed);
     this.#fill(initial);
   }
 
@@ -201,6 +210,9 @@ export class Store {
       oauthApplicationSettings: this.oauthApplicationSettings.get(),
       communication: this.communication.get(),
       protect: this.protect.get(),
+      machines: this.machines.list(),
+      scimDirectories: this.scimDirectories.list(),
+      svix: this.svix.get(),
     };
   }
 
@@ -233,6 +245,9 @@ export class Store {
     this.oauthApplicationSettings.replace(s.oauthApplicationSettings);
     this.communication.replace(s.communication);
     this.protect.replace(s.protect);
+    this.machines.replaceAll(s.machines ?? []);
+    this.scimDirectories.replaceAll(s.scimDirectories ?? []);
+    this.svix.replace(s.svix ?? { enabled: false });
   }
 
   #notify(): void {

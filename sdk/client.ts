@@ -11,10 +11,13 @@ import {
   organizationSettingsApi,
 } from "./endpoints/instance-settings";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
+import { machinesApi } from "./endpoints/machines";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
 import { organizationRolesApi } from "./endpoints/organization-roles";
 import { redirectUrlsApi } from "./endpoints/redirect-urls";
 import { samlConnectionsApi } from "./endpoints/saml-connections";
+import { scimDirectoriesApi } from "./endpoints/scim-directories";
+import { svixApi } from "./endpoints/svix";
 import type { ClerkLogger } from "./logger";
 import { createRequester, type ResponseValidation } from "./request";
 import type { RetryConfig } from "./retry";
@@ -63,6 +66,9 @@ export function createClerkClient(options: ClerkClientOptions) {
     oauthApplicationSettings: oauthApplicationSettingsApi(request),
     instanceCommunication: instanceCommunicationApi(request),
     instanceProtect: instanceProtectApi(request),
+    machines: machinesApi(request),
+    scimDirectories: scimDirectoriesApi(request),
+    svix: svixApi(request),
   };
 }
 

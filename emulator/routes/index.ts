@@ -5,10 +5,13 @@ import { domainRoutes } from "./domains";
 import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
 import { jwtTemplateRoutes } from "./jwt-templates";
+import { machineRoutes } from "./machines";
 import { oauthApplicationRoutes } from "./oauth-applications";
 import { organizationRoleRoutes } from "./organization-roles";
 import { redirectUrlRoutes } from "./redirect-urls";
 import { samlConnectionRoutes } from "./saml-connections";
+import { scimDirectoryRoutes } from "./scim-directories";
+import { svixRoutes } from "./svix";
 
 /** Every route the emulator serves, by the spec's path templates (relative to /v1). */
 export const allRoutes: Route[] = [
@@ -22,4 +25,7 @@ export const allRoutes: Route[] = [
   ...domainRoutes,
   ...instanceRoutes,
   ...organizationRoleRoutes,
+  ...machineRoutes,
+  ...scimDirectoryRoutes,
+  ...svixRoutes,
 ];
