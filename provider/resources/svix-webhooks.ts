@@ -1,0 +1,113 @@
+import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
+import type { ClerkClient } from "../../sdk";
+import { ClerkApiError } from "../../sdk/errors";
+import { ClerkResource } from "../resource-base";
+import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
+import type { ResourceDefinition } from "../runtime/definition";
+
+/** {@link SvixWebhooks} takes no arguments besides the resource options. */
+export type SvixWebhooksArgs = Record<string, never>;
+
+type Inputs = z.output<typeof inputs>;
+type _ArgsMatch = ArgsCheck<ArgsMatchSchema<SvixWebhooksArgs, typeof inputs>>;
+
+const inputs = z.strictObject({});
+
+/**
+ * The instance's Svix app as the provider sees it: a fresh dashboard link, and whether the app was
+ * already there when this resource was created (then destroy leaves it; see `delete`).
+ */
+interface Api {
+  svix_url: string;
+  adopted?: boolean;
+}
+
+/** The fixed id of the one Svix app of an instance (Clerk gives it no id). */
+export const SVIX_WEBHOOKS_ID = "svix";
+
+/**
+ * Clerk answers the Svix operations' failures with 400 only (the spec declares nothing else), and the
+ * code for "this instance has no Svix app" is not documented: any 400 (or 404) from the dashboard-link
+ * operation counts as "no app", which is the one thing a refused link request can mean here.
+ */
+const isNoApp = (e: unknown) => e instanceof ClerkApiError && (e.status === 400 || e.status === 404);
+
+async function dashboard(client: ClerkClient): Promise<Api | undefined> {
+  try {
+    return await client.svix.dashboardUrl({ idempotent: true });
+  } catch (e) {
+    if (isNoApp(e)) return undefined;
+    throw e;
+  }
+}
+
+export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
+  type: "SvixWebhooks",
+  inputs,
+  replaceOnChange: [],
+  id: () => SVIX_WEBHOOKS_ID,
+  toInputs: () => ({}),
+  // `adopted` is known at create only: absent afterwards, state keeps it.
+  toComputed: (api) => ({
+    dashboardUrl: api.svix_url,
+    ...(api.adopted !== undefined ? { adopted: api.adopted } : {}),
+  }),
+  // Enable; an instance whose app exists already (Clerk refuses a second one) is adopted as it is.
+  create: async ({ client }) => {
+    try {
+      return { ...(await client.svix.enable()), adopted: false };
+    } catch (e) {
+      if (!(e instanceof ClerkApiError && e.status === 400)) throw e;
+      const existing = await dashboard(client);
+      if (existing === undefined) throw e;
+      return { ...existing, adopted: true };
+    }
+  },
+  // Clerk has no GET: a new dashboard link is the only read, and its refusal means the app is gone.
+  // The link changes on every read (each is a fresh, short-lived sign-in).
+  read: async ({ client }) => dashboard(client),
+  delete: async ({ client }, _id, olds) => {
+    // An app this stack found already there is someone else's to delete, with its endpoints.
+    if ((olds as { adopted?: boolean }).adopted === true) return;
+    try {
+      await client.svix.disable();
+    } catch (e) {
+      // Already disabled behind our back: the goal is reached.
+      if (!isNoApp(e)) throw e;
+    }
+  },
+  export: {
+    title: "Webhooks (Svix)",
+    singleton: true,
+    // The dashboard link request is the only way to see whether the app exists; it changes nothing.
+    list: async ({ client }) => {
+      const api = await dashboard(client);
+      return api === undefined ? [] : [api];
+    },
+    key: () => "svix-webhooks",
+  },
+};
+
+/**
+ * Webhooks for the instance: Clerk's Svix app (`/webhooks/svix`), a singleton without arguments.
+ *
+ * - **Create** enables webhooks (creates the Svix app). If the instance already has one, it is adopted
+ *   as it is (`adopted` is then true).
+ * - **Refresh** asks Clerk for a new dashboard link: a refusal means the app was deleted outside
+ *   Pulumi, and refresh drops the resource. `dashboardUrl` (a secret output) is a temporary sign-in
+ *   link to the Svix dashboard, where endpoints and event types are managed; it changes on each refresh.
+ * - **Destroy** disables webhooks (deletes the Svix app, with every endpoint configured in it) when
+ *   this stack enabled them; an adopted app is only forgotten. `retainOnDelete: true` forgets in every case.
+ */
+export class SvixWebhooks extends ClerkResource {
+  static override readonly definition = svixWebhooksDefinition;
+  /** A temporary sign-in link to the instance's Svix dashboard (a secret output). */
+  declare readonly dashboardUrl: pulumi.Output<string>;
+  /** True when the Svix app existed before this resource was created (destroy then leaves it). */
+  declare readonly adopted: pulumi.Output<boolean>;
+
+  constructor(name: string, args: SvixWebhooksArgs = {}, opts?: pulumi.CustomResourceOptions) {
+    super("SvixWebhooks", name, args, opts, ["dashboardUrl", "adopted"], ["dashboardUrl"]);
+  }
+}

@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Emulator } from "../../../emulator";
+import { provider } from "../../../provider/runtime";
+import { startRuntimeEmulator } from "../../support/runtime-emulator";
+
+const KEY = "sk_test_svix_integration";
+let emu: Emulator;
+
+beforeAll(async () => {
+  emu = await startRuntimeEmulator(KEY);
+});
+afterAll(() => emu.close());
+beforeEach(() => {
+  emu.store.reset();
+  emu.clearRequests();
+});
+
+describe("SvixWebhooks", () => {
+  const p = provider("SvixWebhooks");
+
+  it("create enables webhooks; refresh gives a fresh dashboard link; destroy disables", async () => {
+    const { id, outs } = await p.create({});
+    expect(id).toBe("svix");
+    expect(emu.store.svix.get().enabled).toBe(true);
+    expect(outs).toMatchObject({ dashboardUrl: expect.stringMatching(/^https:\/\//), adopted: false });
+
+    expect((await p.diff(id, outs ?? {}, {})).changes).toBe(false);
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toMatchObject({ adopted: false, dashboardUrl: expect.stringMatching(/^https:\/\//) });
+    expect(read.props?.dashboardUrl).not.toBe(outs?.dashboardUrl);
+    expect(read.inputs).toEqual({});
+
+    await p.delete(id, read.props ?? {});
+    expect(emu.store.svix.get().enabled).toBe(false);
+    // Disabled behind Pulumi's back: refresh drops it, and destroy does not fail.
+    expect(await p.read(id, read.props ?? {})).toEqual({});
+    await expect(p.delete(id, read.props ?? {})).resolves.toBeUndefined();
+  });
+
+  it("adopts an app that already exists, and destroy then leaves it enabled", async () => {
+    emu.store.svix.set({ enabled: true });
+    const { id, outs } = await p.create({});
+    expect(outs).toMatchObject({ adopted: true, dashboardUrl: expect.any(String) });
+    // A refresh keeps the fact that it was adopted (Clerk's answer cannot say so).
+    const read = await p.read(id, outs ?? {});
+    expect(read.props).toMatchObject({ adopted: true });
+    emu.clearRequests();
+    await p.delete(id, read.props ?? {});
+    expect(emu.requests()).toEqual([]);
+    expect(emu.store.svix.get().enabled).toBe(true);
+  });
+
+  it("refuses arguments at check", async () => {
+    const r = await p.check({}, { url: "https://example.com/hook" });
+    expect(r.failures?.map((f) => f.property)).toEqual(["url"]);
+    expect(r.failures?.[0]?.reason).toMatch(/^SvixWebhooks\.url: /);
+  });
+});
