@@ -53,16 +53,12 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
     dashboardUrl: api.svix_url,
     ...(api.adopted !== undefined ? { adopted: api.adopted } : {}),
   }),
-  // Enable; an instance whose app exists already (Clerk refuses a second one) is adopted as it is.
+  // Adopt the instance's app when it has one (whether Clerk would refuse a second one or answer as if it
+  // made it is not documented: asking first makes `adopted` right either way); else enable.
   create: async ({ client }) => {
-    try {
-      return { ...(await client.svix.enable()), adopted: false };
-    } catch (e) {
-      if (!(e instanceof ClerkApiError && e.status === 400)) throw e;
-      const existing = await dashboard(client);
-      if (existing === undefined) throw e;
-      return { ...existing, adopted: true };
-    }
+    const existing = await dashboard(client);
+    if (existing !== undefined) return { ...existing, adopted: true };
+    return { ...(await client.svix.enable()), adopted: false };
   },
   // Clerk has no GET: a new dashboard link is the only read, and its refusal means the app is gone.
   // The link changes on every read (each is a fresh, short-lived sign-in).
