@@ -6,20 +6,30 @@ import { ClerkResource } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
 
-/** {@link SvixWebhooks} takes no arguments besides the resource options. */
-export type SvixWebhooksArgs = Record<string, never>;
+export interface SvixWebhooksArgs {
+  /**
+   * Trigger for a new dashboard link: any number or string. Whenever it differs from the value recorded
+   * in state, `pulumi up` asks Clerk for a fresh `dashboardUrl` (links are short-lived). Never sent to Clerk.
+   */
+  renewDashboardUrl?: pulumi.Input<number | string>;
+}
 
 type Inputs = z.output<typeof inputs>;
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<SvixWebhooksArgs, typeof inputs>>;
 
-const inputs = z.strictObject({});
+const inputs = z.strictObject({
+  renewDashboardUrl: z
+    .union([z.number(), z.string()], { message: "must be a number or a string" })
+    .optional(),
+});
 
 /**
  * The instance's Svix app as the provider sees it: a fresh dashboard link, and whether the app was
  * already there when this resource was created (then destroy leaves it; see `delete`).
  */
 interface Api {
-  svix_url: string;
+  /** Absent after a read: the link in state stays (see `read`). */
+  svix_url?: string;
   adopted?: boolean;
 }
 
@@ -46,11 +56,12 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
   type: "SvixWebhooks",
   inputs,
   replaceOnChange: [],
+  writeOnly: ["renewDashboardUrl"],
   id: () => SVIX_WEBHOOKS_ID,
   toInputs: () => ({}),
   // `adopted` is known at create only: absent afterwards, state keeps it.
   toComputed: (api) => ({
-    dashboardUrl: api.svix_url,
+    ...(api.svix_url !== undefined ? { dashboardUrl: api.svix_url } : {}),
     ...(api.adopted !== undefined ? { adopted: api.adopted } : {}),
   }),
   // Adopt the instance's app when it has one (whether Clerk would refuse a second one or answer as if it
@@ -60,9 +71,18 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
     if (existing !== undefined) return { ...existing, adopted: true };
     return { ...(await client.svix.enable()), adopted: false };
   },
-  // Clerk has no GET: a new dashboard link is the only read, and its refusal means the app is gone.
-  // The link changes on every read (each is a fresh, short-lived sign-in).
-  read: async ({ client }) => dashboard(client),
+  // Clerk has no GET: asking for a dashboard link is the only read, and a refusal means the app is gone.
+  // The new link is not kept: it differs on every request, and a refresh that changed state each time
+  // would never be quiet (`pulumi preview --refresh --expect-no-changes` would always fail).
+  read: async ({ client }) => {
+    const live = await dashboard(client);
+    return live === undefined ? undefined : {};
+  },
+  // Only the trigger can change: a new link (an update's outputs are rebuilt, so `adopted` is carried).
+  update: async ({ client }, _id, _news, olds) => ({
+    ...((await dashboard(client)) ?? (await client.svix.enable())),
+    adopted: (olds as { adopted?: boolean }).adopted === true,
+  }),
   delete: async ({ client }, _id, olds) => {
     // An app this stack found already there is someone else's to delete, with its endpoints.
     if ((olds as { adopted?: boolean }).adopted === true) return;
@@ -90,9 +110,10 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
  *
  * - **Create** enables webhooks (creates the Svix app). If the instance already has one, it is adopted
  *   as it is (`adopted` is then true).
- * - **Refresh** asks Clerk for a new dashboard link: a refusal means the app was deleted outside
- *   Pulumi, and refresh drops the resource. `dashboardUrl` (a secret output) is a temporary sign-in
- *   link to the Svix dashboard, where endpoints and event types are managed; it changes on each refresh.
+ * - **Refresh** asks Clerk for a dashboard link: a refusal means the app was deleted outside Pulumi,
+ *   and refresh drops the resource. `dashboardUrl` (a secret output) is a short-lived sign-in link to
+ *   the Svix dashboard, where endpoints and event types are managed: issued at create, and again when
+ *   `renewDashboardUrl` changes (refresh does not replace it, so that a refresh stays quiet).
  * - **Destroy** disables webhooks (deletes the Svix app, with every endpoint configured in it) when
  *   this stack enabled them; an adopted app is only forgotten. `retainOnDelete: true` forgets in every case.
  */
@@ -102,6 +123,8 @@ export class SvixWebhooks extends ClerkResource {
   declare readonly dashboardUrl: pulumi.Output<string>;
   /** True when the Svix app existed before this resource was created (destroy then leaves it). */
   declare readonly adopted: pulumi.Output<boolean>;
+
+  declare readonly renewDashboardUrl: pulumi.Output<number | string | undefined>;
 
   constructor(name: string, args: SvixWebhooksArgs = {}, opts?: pulumi.CustomResourceOptions) {
     super("SvixWebhooks", name, args, opts, ["dashboardUrl", "adopted"], ["dashboardUrl"]);
