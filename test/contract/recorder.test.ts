@@ -94,9 +94,13 @@ describe("recorder", () => {
     expect(isCovered("POST", "/oauth_applications/access_tokens/verify")).toBe(false);
     expect(isCovered("GET", "/organization_domains")).toBe(false);
     expect(isCovered("DELETE", "/domains/{domain_id}")).toBe(true);
+    expect(isCovered("DELETE", "/machines/{machine_id}/scopes/{other_machine_id}")).toBe(true);
+    expect(isCovered("PUT", "/scim_directories/{scim_directory_id}/group_role_mappings")).toBe(true);
+    expect(isCovered("POST", "/webhooks/svix_url")).toBe(true);
     const t = tally();
     // 3 allow-list + 3 block-list + 4 redirect + 5 JWT + 5 SAML + 7 enterprise (with test runs)
-    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list, as the spec stands at 2026-05-12.
-    expect(t.coveredTotal).toBe(52);
+    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list + 9 machines (scopes and secret key
+    // included) + 10 SCIM directories (group-role mappings included) + 3 Svix, as the spec stands at 2026-05-12.
+    expect(t.coveredTotal).toBe(74);
   });
 });

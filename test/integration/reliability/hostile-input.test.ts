@@ -115,6 +115,20 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ["InstanceCommunication", { blockedCountryCodes: "RU" }, "blockedCountryCodes"],
   ["InstanceProtect", { rulesEnabled: "yes" }, "rulesEnabled"],
   ["InstanceProtect", { specterEnabled: true, unknownFlag: 1 }, "unknownFlag"],
+  ["Machine", { name: "" }, "name"],
+  ["Machine", { name: "w", scopedMachines: ["worker"] }, "scopedMachines[0]"],
+  ["Machine", { name: "w", defaultTokenTtl: 1e12 }, "defaultTokenTtl"],
+  ["Machine", { name: "w", previousKeyTtl: -1 }, "previousKeyTtl"],
+  ["Machine", { name: "w", secretKey: "ak_x" }, "secretKey"],
+  ["ScimDirectory", { provider: "okta" }, "enterpriseConnectionId"],
+  [
+    "ScimDirectory",
+    { enterpriseConnectionId: "e", provider: "okta", groupRoleMappings: [{ scimGroupId: "g" }] },
+    "groupRoleMappings[0].roleId",
+  ],
+  ["ScimDirectory", { enterpriseConnectionId: "e", provider: "okta", apiKey: "k" }, "apiKey"],
+  ["SvixWebhooks", { endpoints: ["https://hooks.example.com"] }, "endpoints"],
+  ["SvixWebhooks", { renewDashboardUrl: {} }, "renewDashboardUrl"],
 ];
 
 describe("hostile input is refused at check", () => {
