@@ -106,8 +106,7 @@ async function update(ctx: OperationContext, id: string, news: Inputs, olds: Par
   let api: MachineObject | undefined =
     Object.keys(patch).length > 0 ? await client.machines.update(id, patch) : undefined;
   if (news.scopedMachines !== undefined) {
-    const have =
-      olds.scopedMachines ?? (api ?? (await client.machines.get(id))).scoped_machines.map((m) => m.id);
+    const have = olds.scopedMachines ?? scopeIds(api ?? (await client.machines.get(id)));
     // The answers of the scope endpoints carry no machine: read it again after a change.
     if (await applyScopes(ctx, id, news.scopedMachines, have)) api = undefined;
   }
