@@ -20,6 +20,9 @@ export const ID_PREFIX = {
   instance: "ins",
   organization: "org",
   organizationDomain: "orgdmn",
+  machine: "mch",
+  scimDirectory: "scimdir",
+  scimGroupRoleMapping: "scimgrm",
 } as const;
 
 const ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz";

@@ -110,5 +110,8 @@ export function seedSnapshot(now = Date.now()): StoreSnapshot {
     },
     communication: { blocked_country_codes: [] },
     protect: { rules_enabled: false, specter_enabled: false, checks_bypassed: false },
+    machines: [],
+    scimDirectories: [],
+    svix: { enabled: false },
   };
 }

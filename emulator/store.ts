@@ -9,6 +9,7 @@ import type {
   InstanceRestrictions,
   InstanceSettings,
   JwtTemplateRecord,
+  MachineRecord,
   OAuthApplicationRecord,
   OAuthApplicationSettings,
   OrganizationDomainRecord,
@@ -18,7 +19,9 @@ import type {
   RedirectUrlRecord,
   RoleRecord,
   SamlConnectionRecord,
+  ScimDirectoryRecord,
   StoreSnapshot,
+  SvixApp,
 } from "./types";
 
 type Listener = () => void;
@@ -141,6 +144,9 @@ export class Store {
   readonly protect: Singleton<InstanceProtect>;
   readonly organizations: Collection<OrganizationRecord>;
   readonly organizationDomains: Collection<OrganizationDomainRecord>;
+  readonly machines: Collection<MachineRecord>;
+  readonly scimDirectories: Collection<ScimDirectoryRecord>;
+  readonly svix: Singleton<SvixApp>;
 
   constructor(initial: StoreSnapshot = seedSnapshot()) {
     const changed = () => this.#notify();
@@ -163,6 +169,9 @@ export class Store {
     this.protect = new Singleton(initial.protect, changed);
     this.organizations = new Collection(changed);
     this.organizationDomains = new Collection(changed);
+    this.machines = new Collection(changed);
+    this.scimDirectories = new Collection(changed);
+    this.svix = new Singleton(initial.svix ?? { enabled: false }, changed);
     this.#fill(initial);
   }
 
@@ -209,6 +218,9 @@ export class Store {
       protect: this.protect.get(),
       organizations: this.organizations.list(),
       organizationDomains: this.organizationDomains.list(),
+      machines: this.machines.list(),
+      scimDirectories: this.scimDirectories.list(),
+      svix: this.svix.get(),
     };
   }
 
@@ -243,6 +255,9 @@ export class Store {
     this.protect.replace(s.protect);
     this.organizations.replaceAll(s.organizations ?? []);
     this.organizationDomains.replaceAll(s.organizationDomains ?? []);
+    this.machines.replaceAll(s.machines ?? []);
+    this.scimDirectories.replaceAll(s.scimDirectories ?? []);
+    this.svix.replace(s.svix ?? { enabled: false });
   }
 
   #notify(): void {

@@ -252,6 +252,42 @@ export interface OrganizationDomainRecord extends Timestamps {
   ownership: OrganizationDomainVerificationRecord | null;
 }
 
+export interface MachineRecord extends Timestamps {
+  id: string;
+  name: string;
+  default_token_ttl: number;
+  /** Ids of the machines this one may call, in the order they were granted. */
+  scoped_machines: string[];
+  /** Readable at any time through GET /machines/{id}/secret_key. */
+  secret_key: string;
+}
+
+export interface ScimGroupRoleMappingRecord extends Timestamps {
+  id: string;
+  scim_group_id: string;
+  scim_group_display_name: string;
+  role_id: string;
+}
+
+export interface ScimDirectoryRecord extends Timestamps {
+  id: string;
+  name: string;
+  enterprise_connection_id: string;
+  provider: string;
+  enabled: boolean;
+  group_role_mapping_enabled: boolean;
+  attribute_mapping: Record<string, string>;
+  /** Shown only by create and rotate_api_key. */
+  api_key: string;
+  /** In precedence order (the first has precedence 1). */
+  group_role_mappings: ScimGroupRoleMappingRecord[];
+}
+
+/** The instance's Svix app (webhooks): there or not. */
+export interface SvixApp {
+  enabled: boolean;
+}
+
 /** Everything the store holds; also the JSON written to `--state FILE`. */
 export interface StoreSnapshot {
   version: 1;
@@ -275,4 +311,8 @@ export interface StoreSnapshot {
   /** Absent in state files written before organizations were emulated. */
   organizations?: OrganizationRecord[];
   organizationDomains?: OrganizationDomainRecord[];
+  /** Absent in state files written before machines existed. */
+  machines?: MachineRecord[];
+  scimDirectories?: ScimDirectoryRecord[];
+  svix?: SvixApp;
 }

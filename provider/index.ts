@@ -24,6 +24,7 @@ export { InstanceProtect, type InstanceProtectArgs } from "./resources/instance-
 export { InstanceRestrictions, type InstanceRestrictionsArgs } from "./resources/instance-restrictions";
 export { InstanceSettings, type InstanceSettingsArgs } from "./resources/instance-settings";
 export { JwtTemplate, type JwtTemplateArgs } from "./resources/jwt-template";
+export { Machine, type MachineArgs } from "./resources/machine";
 export { OAuthApplication, type OAuthApplicationArgs } from "./resources/oauth-application";
 export {
   OAuthApplicationSettings,
@@ -34,3 +35,5 @@ export { OrganizationDomain, type OrganizationDomainArgs } from "./resources/org
 export { OrganizationSettings, type OrganizationSettingsArgs } from "./resources/organization-settings";
 export { RedirectUrl, type RedirectUrlArgs } from "./resources/redirect-url";
 export { SamlConnection, type SamlConnectionArgs } from "./resources/saml-connection";
+export { ScimDirectory, type ScimDirectoryArgs } from "./resources/scim-directory";
+export { SvixWebhooks, type SvixWebhooksArgs } from "./resources/svix-webhooks";

@@ -12,12 +12,15 @@ import {
 } from "./endpoints/instance-settings";
 import { jwksApi } from "./endpoints/jwks";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
+import { machinesApi } from "./endpoints/machines";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
 import { organizationDomainsApi } from "./endpoints/organization-domains";
 import { organizationRolesApi } from "./endpoints/organization-roles";
 import { organizationsApi } from "./endpoints/organizations";
 import { redirectUrlsApi } from "./endpoints/redirect-urls";
 import { samlConnectionsApi } from "./endpoints/saml-connections";
+import { scimDirectoriesApi } from "./endpoints/scim-directories";
+import { svixApi } from "./endpoints/svix";
 import type { ClerkLogger } from "./logger";
 import { createRequester, type ResponseValidation } from "./request";
 import type { RetryConfig } from "./retry";
@@ -69,6 +72,9 @@ export function createClerkClient(options: ClerkClientOptions) {
     organizations: organizationsApi(request),
     organizationDomains: organizationDomainsApi(request),
     jwks: jwksApi(request),
+    machines: machinesApi(request),
+    scimDirectories: scimDirectoriesApi(request),
+    svix: svixApi(request),
   };
 }
 

@@ -7,7 +7,14 @@ const REDACTED = "[REDACTED]";
 const SECRET_KEY_PATTERN = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
 
 /** Body fields that carry secrets in the endpoints this client covers. */
-const SECRET_FIELDS = new Set(["client_secret", "signing_key", "secret", "secret_key", "api_key"]);
+const SECRET_FIELDS = new Set([
+  "client_secret",
+  "signing_key",
+  "secret",
+  "secret_key",
+  "api_key",
+  "svix_url",
+]);
 
 export function redactString(text: string): string {
   return text.replace(SECRET_KEY_PATTERN, (_m, kind: string, env: string) => `${kind}_${env}_${REDACTED}`);

@@ -6,12 +6,15 @@ import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
 import { jwksRoutes } from "./jwks";
 import { jwtTemplateRoutes } from "./jwt-templates";
+import { machineRoutes } from "./machines";
 import { oauthApplicationRoutes } from "./oauth-applications";
 import { organizationDomainRoutes } from "./organization-domains";
 import { organizationRoleRoutes } from "./organization-roles";
 import { organizationRoutes } from "./organizations";
 import { redirectUrlRoutes } from "./redirect-urls";
 import { samlConnectionRoutes } from "./saml-connections";
+import { scimDirectoryRoutes } from "./scim-directories";
+import { svixRoutes } from "./svix";
 
 /** Every route the emulator serves, by the spec's path templates (relative to /v1). */
 export const allRoutes: Route[] = [
@@ -28,4 +31,7 @@ export const allRoutes: Route[] = [
   ...organizationRoutes,
   ...organizationDomainRoutes,
   ...jwksRoutes,
+  ...machineRoutes,
+  ...scimDirectoryRoutes,
+  ...svixRoutes,
 ];

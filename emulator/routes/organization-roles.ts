@@ -6,7 +6,7 @@ import { mustFind, ok, pagedList } from "./common";
 
 const CREATOR_PERMISSION = "org:sys_memberships:manage";
 
-const render = (store: Store) => (r: RoleRecord) => {
+export const render = (store: Store) => (r: RoleRecord) => {
   const permissions = r.permissions.flatMap((id) => {
     const p = store.permissions.get(id);
     return p ? [{ object: "permission", ...p }] : [];

@@ -141,6 +141,15 @@ const partner = new clerk.OAuthApplication("partner-analytics", {
   rotateSecret: partnerSecretVersion,
 });
 
+// ---- Machine-to-machine: the background worker may call the API ------------------------------------
+
+const apiMachine = new clerk.Machine("api-machine", { name: `saas-api (${environment})` });
+const workerMachine = new clerk.Machine("worker-machine", {
+  name: `saas-worker (${environment})`,
+  scopedMachines: [apiMachine.id],
+  defaultTokenTtl: 300,
+});
+
 // ---- Production only: a second brand's domain and enterprise SSO -----------------------------------
 
 let satellite: clerk.Domain | undefined;
@@ -177,6 +186,8 @@ export const partnerClientId = partner.clientId;
 /** A secret output: `pulumi stack output --show-secrets partnerClientSecret`. */
 export const partnerClientSecret = partner.clientSecret;
 export const partnerAuthorizeUrl = partner.authorizeUrl;
+/** A secret output: the worker deployment's machine secret key. */
+export const workerMachineSecretKey = workerMachine.secretKey;
 /** DNS records to create for the satellite domain (prod). */
 export const portalDnsRecords = satellite?.cnameTargets;
 /** What Globex's IdP administrator needs (prod). */

@@ -243,6 +243,86 @@ const STEPS: Step[] = [
   { method: "POST", template: "/organizations/{org}/domains/{orgDomain}/verify_ownership", expect: 200 },
   { method: "DELETE", template: "/organizations/{org}/domains/{orgDomain}", expect: 200 },
   { method: "DELETE", template: "/organizations/{org}", expect: 200 },
+  // machines and their scopes
+  { method: "POST", template: "/machines", body: { name: "contract-api" }, expect: 200, save: "mchApi" },
+  {
+    method: "POST",
+    template: "/machines",
+    body: { name: "contract-worker", default_token_ttl: 600, scoped_machines: [] },
+    expect: 200,
+    save: "mchWorker",
+  },
+  { method: "GET", template: "/machines", query: { limit: "10", offset: "0" }, expect: 200 },
+  { method: "GET", template: "/machines/{mchWorker}", expect: 200 },
+  { method: "PATCH", template: "/machines/{mchWorker}", body: { default_token_ttl: 900 }, expect: 200 },
+  {
+    method: "POST",
+    template: "/machines/{mchWorker}/scopes",
+    body: { to_machine_id: "{mchApi}" },
+    expect: 200,
+  },
+  {
+    method: "POST",
+    template: "/machines/{mchWorker}/scopes",
+    body: { to_machine_id: "{mchApi}" },
+    expect: 409,
+  },
+  { method: "GET", template: "/machines/{mchWorker}/secret_key", expect: 200 },
+  {
+    method: "POST",
+    template: "/machines/{mchWorker}/secret_key/rotate",
+    body: { previous_token_ttl: 60 },
+    expect: 200,
+  },
+  { method: "DELETE", template: "/machines/{mchWorker}/scopes/{mchApi}", expect: 200 },
+  { method: "DELETE", template: "/machines/{mchWorker}", expect: 200 },
+  { method: "DELETE", template: "/machines/{mchApi}", expect: 200 },
+  { method: "GET", template: "/machines/{mchApi}", expect: 404 },
+  // SCIM directories (on an enterprise connection) and their group-to-role mappings
+  {
+    method: "POST",
+    template: "/enterprise_connections",
+    body: { name: "SCIM contract", provider: "saml_okta", domains: ["scim.contract.test"] },
+    expect: null,
+    save: "scimConn",
+  },
+  {
+    method: "POST",
+    template: "/scim_directories",
+    body: { enterprise_connection_id: "{scimConn}", provider: "okta", name: "Contract directory" },
+    expect: 200,
+    save: "scim",
+  },
+  { method: "GET", template: "/scim_directories", expect: 200 },
+  { method: "GET", template: "/scim_directories/{scim}", expect: 200 },
+  {
+    method: "PATCH",
+    template: "/scim_directories/{scim}",
+    body: { group_role_mapping_enabled: true, attribute_mapping: { user_name: null } },
+    expect: 200,
+  },
+  {
+    method: "PUT",
+    template: "/scim_directories/{scim}/group_role_mappings",
+    body: { mappings: [{ scim_group_id: "admins", role_id: "role_orgadmin0000000000000000000" }] },
+    expect: 200,
+  },
+  {
+    method: "POST",
+    template: "/scim_directories/{scim}/group_role_mappings",
+    body: { scim_group_id: "staff", role_id: "role_orgmember000000000000000000" },
+    expect: 200,
+    save: "scimMapping",
+  },
+  { method: "GET", template: "/scim_directories/{scim}/group_role_mappings", expect: 200 },
+  { method: "DELETE", template: "/scim_directories/{scim}/group_role_mappings/{scimMapping}", expect: 200 },
+  { method: "POST", template: "/scim_directories/{scim}/rotate_api_key", expect: 200 },
+  { method: "DELETE", template: "/scim_directories/{scim}", expect: 200 },
+  // the instance's Svix app (webhooks)
+  { method: "POST", template: "/webhooks/svix_url", expect: 400 },
+  { method: "POST", template: "/webhooks/svix", expect: 200 },
+  { method: "POST", template: "/webhooks/svix_url", expect: 200 },
+  { method: "DELETE", template: "/webhooks/svix", expect: 204 },
 ];
 
 /** Whether the emulator has a route for this operation (routes are written with the spec's templates). */
@@ -272,7 +352,10 @@ describe("every emulator exchange validates against Clerk's OpenAPI spec", () =>
         form.append("file", new Blob([png], { type: "image/png" }), "logo.png");
         init.body = form;
       } else if (step.body !== undefined) {
-        init.body = JSON.stringify(step.body);
+        // `"{name}"` in a body is a saved id too (a scope names another machine).
+        init.body = JSON.stringify(step.body).replace(/"\{(\w+)\}"/g, (_, name: string) =>
+          JSON.stringify(ids[name] ?? `missing_${name}`),
+        );
         init.headers = { authorization: KEY, "content-type": "application/json" };
       }
       const before = emulator.requests().length;

@@ -95,10 +95,14 @@ describe("recorder", () => {
     expect(isCovered("GET", "/organization_domains")).toBe(true);
     expect(isCovered("GET", "/organizations/{organization_id}/memberships")).toBe(false);
     expect(isCovered("DELETE", "/domains/{domain_id}")).toBe(true);
+    expect(isCovered("DELETE", "/machines/{machine_id}/scopes/{other_machine_id}")).toBe(true);
+    expect(isCovered("PUT", "/scim_directories/{scim_directory_id}/group_role_mappings")).toBe(true);
+    expect(isCovered("POST", "/webhooks/svix_url")).toBe(true);
     const t = tally();
     // 3 allow-list + 3 block-list + 4 redirect + 5 JWT + 5 SAML + 7 enterprise (with test runs)
-    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list + 13 organizations and their domains,
-    // as the spec stands at 2026-05-12.
-    expect(t.coveredTotal).toBe(65);
+    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list + 13 organizations and their domains
+    // + 9 machines (scopes and secret key included) + 10 SCIM directories (group-role mappings
+    // included) + 3 Svix, as the spec stands at 2026-05-12.
+    expect(t.coveredTotal).toBe(87);
   });
 });

@@ -18,6 +18,9 @@ const COVERED_PREFIXES = [
   "/oauth_applications",
   "/domains",
   "/instance",
+  "/machines",
+  "/scim_directories",
+  "/webhooks",
 ];
 /** Single operations in the covered set whose siblings are not. */
 const COVERED_OPERATIONS = new Set([

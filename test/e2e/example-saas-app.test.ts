@@ -44,6 +44,7 @@ const DECLARED: Record<Env, Record<string, number>> = {
     OrganizationSettings: 1,
     JwtTemplate: 2,
     OAuthApplication: 1,
+    Machine: 2,
   },
   prod: {
     RedirectUrl: 2,
@@ -53,6 +54,7 @@ const DECLARED: Record<Env, Record<string, number>> = {
     OrganizationSettings: 1,
     JwtTemplate: 2,
     OAuthApplication: 1,
+    Machine: 2,
     Domain: 1,
     EnterpriseConnection: 1,
   },
@@ -132,6 +134,13 @@ for (const env of ["dev", "prod"] as const) {
         domains_enrollment_modes: ["automatic_invitation", "automatic_suggestion"],
       });
 
+      // The worker may call the API, and gets its key as a secret output.
+      const machines = Object.fromEntries(store.machines.list().map((m) => [m.name, m]));
+      const [api, worker] = [machines[`saas-api (${env})`], machines[`saas-worker (${env})`]];
+      expect(worker).toMatchObject({ scoped_machines: [api?.id], default_token_ttl: 300 });
+      expect(up.secretOutputs).toContain("workerMachineSecretKey");
+      expect(up.outputs.workerMachineSecretKey).toBe(worker?.secret_key);
+
       if (env === "dev") {
         // Sorted: the engine creates these in parallel, so Clerk's order is not the program's.
         expect(
@@ -180,6 +189,7 @@ for (const env of ["dev", "prod"] as const) {
         KEY,
         SUPABASE_SECRET,
         partner?.client_secret ?? "missing",
+        worker?.secret_key ?? "missing",
         TEST_CERTIFICATE_BODY_LINE,
       ]) {
         expect(state.text).not.toContain(secret);

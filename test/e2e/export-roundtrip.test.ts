@@ -108,7 +108,8 @@ describe("export, then pulumi up the generated program", () => {
     expect(up.summary).toMatchObject({ create: resourceCount + 1, update: 0, delete: 0, replace: 0 });
 
     const sent = emu.requests();
-    expect(sent.filter((r) => r.method === "POST")).toEqual([]);
+    // The one POST asks for a Svix dashboard link: Clerk's only sign that webhooks are on (it changes nothing).
+    expect(sent.filter((r) => r.method === "POST").map((r) => r.path)).toEqual(["/webhooks/svix_url"]);
     expect(sent.filter((r) => r.method === "DELETE")).toEqual([]);
     // Writes that happen: singletons PATCH their declared (identical) values, and templates/connections
     // whose write-only secrets come from config have them re-asserted once. None changes content.
@@ -130,9 +131,15 @@ describe("export, then pulumi up the generated program", () => {
     expect(emu.requests()).toEqual([]);
   });
 
-  it("keeps the Clerk key and the secrets from config out of state", async () => {
+  it("keeps the Clerk key, the secrets from config and the adopted machines' keys out of state", async () => {
     const state = await stack.exportState();
-    for (const secret of [SEED_KEY, JWT_SIGNING_KEY, OIDC_CLIENT_SECRET])
+    const machineKeys = emu.store.machines.list().map((m) => m.secret_key);
+    expect(machineKeys).toHaveLength(2);
+    for (const secret of [SEED_KEY, JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, ...machineKeys])
       expect(state.text).not.toContain(secret);
+    // Adoption read each machine's key: it is in state, encrypted.
+    const machines = state.resources.filter((r) => r.type.endsWith(":Machine"));
+    expect(machines).toHaveLength(2);
+    for (const m of machines) expect(m.outputs?.secretKey).toHaveProperty("ciphertext");
   });
 });

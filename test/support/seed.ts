@@ -64,6 +64,23 @@ export async function seedVaried(apiUrl: string): Promise<void> {
       discovery_url: "https://login.globex.com/.well-known/openid-configuration",
     },
   });
+  const api = await c.machines.create({ name: "Orders API" });
+  await c.machines.create({ name: "Billing worker", default_token_ttl: 600, scoped_machines: [api.id] });
+  const acmeSaml = (await c.enterpriseConnections.list()).find((e) => e.name === "Acme SAML");
+  if (acmeSaml) {
+    const dir = await c.scimDirectories.create({
+      enterprise_connection_id: acmeSaml.id,
+      provider: "okta",
+      name: "Acme Okta",
+    });
+    await c.scimDirectories.update(dir.id, { group_role_mapping_enabled: true });
+    const admin = (await c.organizationRoles.list()).find((r) => r.key === "org:admin");
+    if (admin)
+      await c.scimDirectories.replaceGroupRoleMappings(dir.id, {
+        mappings: [{ scim_group_id: "it-admins", role_id: admin.id }],
+      });
+  }
+  await c.svix.enable();
   await c.instance.update({ allowed_origins: ["chrome-extension://abcdefghijklmnop"], test_mode: true });
   await c.instanceRestrictions.update({ allowlist: true, block_email_subaddresses: true });
   await c.organizationSettings.update({

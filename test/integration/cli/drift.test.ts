@@ -64,6 +64,8 @@ function resolveSecrets(v: unknown): unknown {
 const SECRET_FIELDS: Record<string, string[]> = {
   JwtTemplate: ["signingKey"],
   EnterpriseConnection: ["oidc"],
+  Machine: ["secretKey"],
+  SvixWebhooks: ["dashboardUrl"],
 };
 
 beforeAll(async () => {
@@ -125,7 +127,9 @@ describe("pulumi-clerk drift", () => {
     await detectDrift(resources, createClerkClient({ secretKey: SEED_KEY, apiUrl: emu.url }));
     const lists = emu.requests().filter((r) => r.path === "/allowlist_identifiers" || r.path === "/domains");
     expect(lists.map((r) => r.path).sort()).toEqual(["/allowlist_identifiers", "/domains"]);
-    expect(emu.requests().filter((r) => r.method === "POST" || r.method === "DELETE")).toEqual([]);
+    // The one POST asks for a Svix dashboard link: Clerk's only sign that webhooks are on (it changes nothing).
+    const writes = emu.requests().filter((r) => r.method === "POST" || r.method === "DELETE");
+    expect(writes.map((r) => `${r.method} ${r.path}`)).toEqual(["POST /webhooks/svix_url"]);
   });
 
   it("an edit behind Pulumi's back: exit 2, naming resource, type and field, recorded -> live", async () => {
@@ -135,10 +139,21 @@ describe("pulumi-clerk drift", () => {
     emu.store.allowlistIdentifiers.delete(ceo?.id ?? "");
     emu.store.organizationSettings.patch({ max_allowed_memberships: 50 });
     emu.store.communication.set({ blocked_country_codes: ["CN"] });
+    const worker = emu.store.machines.find((m) => m.name === "Billing worker");
+    emu.store.machines.update(worker?.id ?? "", {
+      scoped_machines: [],
+      secret_key: "ak_rotated_in_the_dashboard",
+    });
+    emu.store.svix.set({ enabled: false });
 
     const { io: i, out } = io(env());
     expect(await main(["drift", "--state", stateFile], i), out.stderr).toBe(2);
-    expect(out.stdout).toContain("drift: 4 of");
+    expect(out.stdout).toContain("drift: 6 of");
+    const api = emu.store.machines.find((m) => m.name === "Orders API");
+    expect(out.stdout).toContain(
+      `billing-worker (Machine ${worker?.id}):\n    scopedMachines: ["${api?.id}"] -> []`,
+    );
+    expect(out.stdout).toContain("svix-webhooks (SvixWebhooks svix): deleted outside Pulumi");
     expect(out.stdout).toContain(`supabase (JwtTemplate ${jwt?.id}):\n    lifetime: 120 -> 3600`);
     expect(out.stdout).toContain(
       `ceo-at-example-com (AllowlistIdentifier ${ceo?.id}): deleted outside Pulumi`,
@@ -148,7 +163,14 @@ describe("pulumi-clerk drift", () => {
     );
     expect(out.stdout).toContain('blockedCountryCodes: ["CN","AF"] -> ["CN"]');
     // Secrets are never printed: neither the recorded nor the live signing key.
-    for (const secret of [JWT_SIGNING_KEY, "rotated-in-the-dashboard", OIDC_CLIENT_SECRET, SEED_KEY]) {
+    const machineKeys = emu.store.machines.list().map((m) => m.secret_key);
+    for (const secret of [
+      JWT_SIGNING_KEY,
+      "rotated-in-the-dashboard",
+      OIDC_CLIENT_SECRET,
+      SEED_KEY,
+      ...machineKeys,
+    ]) {
       expect(out.stdout + out.stderr).not.toContain(secret);
     }
 

@@ -96,11 +96,13 @@ describe("pulumi-clerk export against the emulator", () => {
       ...store.domains.list(),
       ...store.samlConnections.list(),
       ...store.enterpriseConnections.list(),
+      ...store.machines.list(),
+      ...store.scimDirectories.list(),
     ].map((o) => o.id);
     for (const id of ids) expect(index).toContain(`importId: "${id}"`);
     // Singletons adopt by themselves (their args take no importId).
     expect(index.match(/importId:/g)).toHaveLength(ids.length);
-    expect(index.match(/^new clerk\./gm)).toHaveLength(ids.length + 6);
+    expect(index.match(/^new clerk\./gm)).toHaveLength(ids.length + 7 /* 6 settings, webhooks */);
 
     // Names from natural keys; the later of two colliding URLs gets "-2".
     const later = store.redirectUrls.find((r) => r.url === "https://app-example.com/sso-callback");
@@ -122,6 +124,10 @@ describe("pulumi-clerk export against the emulator", () => {
       'EnterpriseConnection("acme-saml"',
       'EnterpriseConnection("globex-oidc"',
       'InstanceSettings("instance-settings"',
+      'Machine("orders-api"',
+      'Machine("billing-worker"',
+      'ScimDirectory("acme-okta"',
+      'SvixWebhooks("svix-webhooks", {})',
     ]) {
       expect(index).toContain(`new clerk.${name}`);
     }
@@ -129,7 +135,12 @@ describe("pulumi-clerk export against the emulator", () => {
     // Secrets come from stack config, never from the code.
     expect(index).toContain('signingKey: config.requireSecret("jwtSigningKey_supabase")');
     expect(index).toContain('clientSecret: config.requireSecret("oidcClientSecret_globex-oidc")');
-    for (const secret of [JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY]) {
+    // Machine keys stay at Clerk (readable there, an output after adoption), as do SCIM API keys.
+    const keys = [
+      ...store.machines.list().map((m) => m.secret_key),
+      ...store.scimDirectories.list().map((d) => d.api_key),
+    ];
+    for (const secret of [JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, ...keys]) {
       expect(index).not.toContain(secret);
       expect(out.stderr).not.toContain(secret);
     }
@@ -142,6 +153,7 @@ describe("pulumi-clerk export against the emulator", () => {
       "Domain.isSecondary (clerk-emulator-dev, satellite-example-com): Clerk never returns it",
       "EnterpriseConnection.saml.idpCertificate (acme-saml)",
       "EnterpriseConnection.saml.attributeMapping (acme-saml)",
+      "ScimDirectory.apiKey (acme-okta): Clerk shows it only at creation or rotation",
     ]) {
       expect(out.stderr).toContain(line);
       expect(index).toContain(`//   ${line}`);
@@ -160,9 +172,13 @@ describe("pulumi-clerk export against the emulator", () => {
     expect(readme).toContain("pulumi config set --secret jwtSigningKey_supabase");
     expect(readme).toContain("- Domain.isSecondary (clerk-emulator-dev, satellite-example-com)");
 
-    // Reading sends only GETs and the one empty PATCH Clerk offers as a read of the restrictions.
+    // Reading sends only GETs, the one empty PATCH Clerk offers as a read of the restrictions, and the
+    // request for a Svix dashboard link (Clerk's only sign of whether webhooks are on; it changes nothing).
     const sent = emu.requests().map((r) => `${r.method} ${r.path}`);
-    expect(sent.filter((s) => !s.startsWith("GET "))).toEqual(["PATCH /instance/restrictions"]);
+    expect(sent.filter((s) => !s.startsWith("GET "))).toEqual([
+      "PATCH /instance/restrictions",
+      "POST /webhooks/svix_url",
+    ]);
     expect(emu.requests().find((r) => r.method === "PATCH")?.requestBody).toEqual({});
   });
 
@@ -228,7 +244,10 @@ describe("exporting a large instance", () => {
       countedPages(counts.oauthApplications ?? 0) +
       1 /* domains: one unpaged list */ +
       1 /* SAML connections */ +
-      1; /* enterprise connections */
+      1 /* enterprise connections */ +
+      1 /* machines */ +
+      1 /* SCIM directories */ +
+      1; /* the Svix app's dashboard link (refused: webhooks off) */
     expect(requests).toBe(expected);
     expect(emu.requests()).toHaveLength(expected);
     expect(requests).toBeLessThan(20);

@@ -238,3 +238,39 @@ describe("CLERK_ADOPT_EXISTING (recovery after an interrupted up, docs/recovery.
     expect(emu.store.oauthApplications.list()).toHaveLength(2);
   });
 });
+
+describe("types without a natural key (Machine, ScimDirectory): a lost create fails as it is", () => {
+  it("Machine: one POST, no lookup that could adopt a look-alike, no second machine, no key in the error", async () => {
+    const p = provider("Machine");
+    for (const m of emu.store.machines.list()) emu.store.machines.delete(m.id);
+    // A hand-made look-alike: a lookup by name could only guess between it and the one the lost create made.
+    await p.create({ name: "worker" });
+    emu.clearRequests();
+    faultOnce({ dropAfterCommit: 1 });
+    const err = await p.create({ name: "worker" }).catch((e: Error) => e);
+    expect(err).toBeInstanceOf(Error);
+    expect((err as Error).message).toMatch(/^create Machine failed: .*may have reached Clerk/);
+    expect(emu.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /machines"]);
+    const machines = emu.store.machines.list();
+    expect(machines).toHaveLength(2);
+    for (const m of machines) expect((err as Error).message).not.toContain(m.secret_key);
+  });
+
+  it("ScimDirectory: one POST, no lookup, the directory the lost answer made is left for the user", async () => {
+    const res = await fetch(`${emu.url}/enterprise_connections`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ name: "Lost", provider: "saml_okta", domains: ["lost.example.com"] }),
+    });
+    const connection = ((await res.json()) as { id: string }).id;
+    const before = emu.store.scimDirectories.size;
+    emu.clearRequests();
+    faultOnce({ dropAfterCommit: 1 });
+    const err = await provider("ScimDirectory")
+      .create({ enterpriseConnectionId: connection, provider: "okta" })
+      .catch((e: Error) => e);
+    expect((err as Error).message).toMatch(/^create ScimDirectory failed: .*may have reached Clerk/);
+    expect(emu.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["POST /scim_directories"]);
+    expect(emu.store.scimDirectories.size).toBe(before + 1);
+  });
+});

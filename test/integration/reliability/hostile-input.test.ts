@@ -126,6 +126,20 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ["OrganizationDomain", { organizationId: "org_1", name: `${"a".repeat(300)}.com` }, "name"],
   ["OrganizationDomain", { organizationId: "org_1", name: "localhost" }, "name"],
   ["OrganizationDomain", { organizationId: "org_1", name: "a.example.com", verified: "yes" }, "verified"],
+  ["Machine", { name: "" }, "name"],
+  ["Machine", { name: "w", scopedMachines: ["worker"] }, "scopedMachines[0]"],
+  ["Machine", { name: "w", defaultTokenTtl: 1e12 }, "defaultTokenTtl"],
+  ["Machine", { name: "w", previousKeyTtl: -1 }, "previousKeyTtl"],
+  ["Machine", { name: "w", secretKey: "ak_x" }, "secretKey"],
+  ["ScimDirectory", { provider: "okta" }, "enterpriseConnectionId"],
+  [
+    "ScimDirectory",
+    { enterpriseConnectionId: "e", provider: "okta", groupRoleMappings: [{ scimGroupId: "g" }] },
+    "groupRoleMappings[0].roleId",
+  ],
+  ["ScimDirectory", { enterpriseConnectionId: "e", provider: "okta", apiKey: "k" }, "apiKey"],
+  ["SvixWebhooks", { endpoints: ["https://hooks.example.com"] }, "endpoints"],
+  ["SvixWebhooks", { renewDashboardUrl: {} }, "renewDashboardUrl"],
 ];
 
 describe("hostile input is refused at check", () => {

@@ -44,4 +44,15 @@ describe("redaction", () => {
     expect(out.note).toBe("uses sk_live_[REDACTED]");
     expect(body.client_secret).toBe("cs_very_secret");
   });
+
+  it("masks machine secret keys, SCIM directory API keys and Svix dashboard links", () => {
+    const out = redactBody({
+      created: { id: "mch_1", secret_key: "ak_machine" },
+      rotated: { object: "machine_secret_key", secret: "ak_new" },
+      directory: { id: "scimdir_1", api_key: "scim-token", endpoint_url: "https://x/scim" },
+      svix: { svix_url: "https://app.svix.com/login#key=token" },
+    });
+    expect(JSON.stringify(out)).not.toMatch(/ak_machine|ak_new|scim-token|key=token/);
+    expect(out).toMatchObject({ directory: { endpoint_url: "https://x/scim" } });
+  });
 });
