@@ -12,8 +12,10 @@ import {
 } from "./endpoints/instance-settings";
 import { jwtTemplatesApi } from "./endpoints/jwt-templates";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
+import { organizationPermissionsApi } from "./endpoints/organization-permissions";
 import { organizationRolesApi } from "./endpoints/organization-roles";
 import { redirectUrlsApi } from "./endpoints/redirect-urls";
+import { roleSetsApi } from "./endpoints/role-sets";
 import { samlConnectionsApi } from "./endpoints/saml-connections";
 import type { ClerkLogger } from "./logger";
 import { createRequester, type ResponseValidation } from "./request";
@@ -57,6 +59,8 @@ export function createClerkClient(options: ClerkClientOptions) {
     oauthApplications: oauthApplicationsApi(request),
     domains: domainsApi(request),
     organizationRoles: organizationRolesApi(request),
+    organizationPermissions: organizationPermissionsApi(request),
+    roleSets: roleSetsApi(request),
     instance: instanceApi(request),
     instanceRestrictions: instanceRestrictionsApi(request),
     organizationSettings: organizationSettingsApi(request),

@@ -6,8 +6,10 @@ import { enterpriseConnectionRoutes } from "./enterprise-connections";
 import { instanceRoutes } from "./instance";
 import { jwtTemplateRoutes } from "./jwt-templates";
 import { oauthApplicationRoutes } from "./oauth-applications";
+import { organizationPermissionRoutes } from "./organization-permissions";
 import { organizationRoleRoutes } from "./organization-roles";
 import { redirectUrlRoutes } from "./redirect-urls";
+import { roleSetRoutes } from "./role-sets";
 import { samlConnectionRoutes } from "./saml-connections";
 
 /** Every route the emulator serves, by the spec's path templates (relative to /v1). */
@@ -22,4 +24,6 @@ export const allRoutes: Route[] = [
   ...domainRoutes,
   ...instanceRoutes,
   ...organizationRoleRoutes,
+  ...organizationPermissionRoutes,
+  ...roleSetRoutes,
 ];

@@ -13,4 +13,5 @@ export * from "./oauth-applications";
 export * from "./organization-roles";
 export * from "./organization-settings";
 export * from "./redirect-urls";
+export * from "./role-sets";
 export * from "./saml-connections";

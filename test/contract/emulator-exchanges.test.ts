@@ -186,6 +186,64 @@ const STEPS: Step[] = [
   },
   // organization roles (list only, for role keys)
   { method: "GET", template: "/organization_roles", query: { limit: "10" }, expect: 200 },
+  // the authorization model: permissions, roles, role-permission assignment, role sets
+  {
+    method: "POST",
+    template: "/organization_permissions",
+    body: { name: "Read invoices", key: "org:invoices:read", description: "See invoices" },
+    expect: 200,
+    save: "perm",
+  },
+  { method: "GET", template: "/organization_permissions", query: { limit: "10" }, expect: 200 },
+  { method: "GET", template: "/organization_permissions/{perm}", expect: 200 },
+  {
+    method: "PATCH",
+    template: "/organization_permissions/{perm}",
+    body: { name: "View invoices" },
+    expect: 200,
+  },
+  {
+    method: "POST",
+    template: "/organization_roles",
+    body: { name: "Billing", key: "org:billing", description: null, permissions: [] },
+    expect: 200,
+    save: "role",
+  },
+  { method: "GET", template: "/organization_roles/{role}", expect: 200 },
+  { method: "PATCH", template: "/organization_roles/{role}", body: { description: "Pays" }, expect: 200 },
+  { method: "POST", template: "/organization_roles/{role}/permissions/{perm}", expect: 200 },
+  { method: "DELETE", template: "/organization_roles/{role}/permissions/{perm}", expect: 200 },
+  {
+    method: "POST",
+    template: "/role_sets",
+    body: {
+      name: "Contract",
+      key: "role_set:contract",
+      default_role_key: "org:member",
+      creator_role_key: "org:admin",
+      roles: ["org:admin", "org:member"],
+    },
+    expect: 200,
+    save: "set",
+  },
+  { method: "GET", template: "/role_sets", query: { limit: "10" }, expect: 200 },
+  { method: "GET", template: "/role_sets/{set}", expect: 200 },
+  { method: "PATCH", template: "/role_sets/{set}", body: { description: "For contract tests" }, expect: 200 },
+  { method: "POST", template: "/role_sets/{set}/roles", body: { role_keys: ["org:billing"] }, expect: 200 },
+  {
+    method: "POST",
+    template: "/role_sets/{set}/roles/replace",
+    body: { role_key: "org:billing", to_role_key: "org:member" },
+    expect: 200,
+  },
+  {
+    method: "POST",
+    template: "/role_sets/{set}/replace",
+    body: { dest_role_set_key: "role_set:default" },
+    expect: 200,
+  },
+  { method: "DELETE", template: "/organization_roles/{role}", expect: 200 },
+  { method: "DELETE", template: "/organization_permissions/{perm}", expect: 200 },
 ];
 
 /** Whether the emulator has a route for this operation (routes are written with the spec's templates). */

@@ -90,13 +90,15 @@ describe("recorder", () => {
     expect(isCovered("PATCH", "/instance/restrictions")).toBe(true);
     expect(isCovered("PATCH", "/instance")).toBe(true);
     expect(isCovered("GET", "/organization_roles")).toBe(true);
-    expect(isCovered("POST", "/organization_roles")).toBe(false);
+    expect(isCovered("POST", "/organization_roles")).toBe(true);
+    expect(isCovered("POST", "/role_sets/{role_set_key_or_id}/replace")).toBe(true);
     expect(isCovered("POST", "/oauth_applications/access_tokens/verify")).toBe(false);
     expect(isCovered("GET", "/organization_domains")).toBe(false);
     expect(isCovered("DELETE", "/domains/{domain_id}")).toBe(true);
     const t = tally();
     // 3 allow-list + 3 block-list + 4 redirect + 5 JWT + 5 SAML + 7 enterprise (with test runs)
-    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list, as the spec stands at 2026-05-12.
-    expect(t.coveredTotal).toBe(52);
+    // + 8 OAuth apps + 4 domains + 12 /instance* + 7 roles + 5 permissions + 7 role sets, as the spec
+    // stands at 2026-05-12.
+    expect(t.coveredTotal).toBe(70);
   });
 });

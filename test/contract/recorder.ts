@@ -18,6 +18,9 @@ const COVERED_PREFIXES = [
   "/oauth_applications",
   "/domains",
   "/instance",
+  "/organization_roles",
+  "/organization_permissions",
+  "/role_sets",
 ];
 /** Single operations in the covered set whose siblings are not. */
 const COVERED_OPERATIONS = new Set(["GET /organization_roles"]);
