@@ -18,6 +18,12 @@ export {
   OAuthApplicationSettings,
   type OAuthApplicationSettingsArgs,
 } from "./resources/oauth-application-settings";
+export {
+  OrganizationPermission,
+  type OrganizationPermissionArgs,
+} from "./resources/organization-permission";
+export { OrganizationRole, type OrganizationRoleArgs } from "./resources/organization-role";
 export { OrganizationSettings, type OrganizationSettingsArgs } from "./resources/organization-settings";
 export { RedirectUrl, type RedirectUrlArgs } from "./resources/redirect-url";
+export { RoleSet, type RoleSetArgs, type RoleSetType } from "./resources/role-set";
 export { SamlConnection, type SamlConnectionArgs } from "./resources/saml-connection";
