@@ -154,6 +154,8 @@ export const organizationRoleDefinition: ResourceDefinition<Inputs, Organization
     title: "Organization roles",
     list: ({ client }) => client.organizationRoles.list(),
     key: (api) => api.key,
+    // includeInInitialRoleSet only ever acted at creation: an adopted role loses nothing without it.
+    unexported: () => [],
     note: (api) =>
       isSystemRole(api.key)
         ? "A role every instance starts with: adopted only; destroying it only removes it from the stack."

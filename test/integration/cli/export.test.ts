@@ -96,6 +96,10 @@ describe("pulumi-clerk export against the emulator", () => {
       ...store.domains.list(),
       ...store.samlConnections.list(),
       ...store.enterpriseConnections.list(),
+      // Custom permissions only: Clerk's system permissions cannot be managed.
+      ...store.permissions.list().filter((p) => p.type !== "system"),
+      ...store.roles.list(),
+      ...store.roleSets.list(),
     ].map((o) => o.id);
     for (const id of ids) expect(index).toContain(`importId: "${id}"`);
     // Singletons adopt by themselves (their args take no importId).
@@ -122,6 +126,11 @@ describe("pulumi-clerk export against the emulator", () => {
       'EnterpriseConnection("acme-saml"',
       'EnterpriseConnection("globex-oidc"',
       'InstanceSettings("instance-settings"',
+      'OrganizationPermission("org-invoices-read"',
+      'OrganizationRole("org-billing"',
+      'OrganizationRole("org-admin"',
+      'RoleSet("role-set-finance"',
+      'RoleSet("role-set-default"',
     ]) {
       expect(index).toContain(`new clerk.${name}`);
     }
@@ -214,7 +223,9 @@ describe("exporting a large instance", () => {
     const started = performance.now();
     const { plan, requests } = await runExport({ stdout: true }, io);
     const ms = performance.now() - started;
-    expect(plan.resources.length).toBe(500 + 1 /* primary domain */ + 6 /* singletons */);
+    expect(plan.resources.length).toBe(
+      500 + 1 /* primary domain */ + 6 /* singletons */ + 2 /* seeded roles */ + 1 /* initial role set */,
+    );
 
     // Plain-array lists ask for 500 at a time and stop at a short page; counted lists stop at total_count.
     const arrayPages = (n: number) => Math.floor(n / 500) + 1;
@@ -228,7 +239,8 @@ describe("exporting a large instance", () => {
       countedPages(counts.oauthApplications ?? 0) +
       1 /* domains: one unpaged list */ +
       1 /* SAML connections */ +
-      1; /* enterprise connections */
+      1 /* enterprise connections */ +
+      3; /* organization permissions, roles, role sets */
     expect(requests).toBe(expected);
     expect(emu.requests()).toHaveLength(expected);
     expect(requests).toBeLessThan(20);
@@ -237,7 +249,7 @@ describe("exporting a large instance", () => {
     expect(out.stderr).toMatch(
       /OAuthApplication.clientSecret \(app-7, app-15, app-23, app-31, app-39 and \d+ more\)/,
     );
-    expect(out.stderr).toMatch(/export: 507 resources, \d+ requests, [\d.]+ s/);
+    expect(out.stderr).toMatch(/export: 510 resources, \d+ requests, [\d.]+ s/);
     // Figures for the report.
     console.log(`export of 500 objects: ${requests} requests, ${ms.toFixed(0)} ms`, counts);
   }, 120_000);

@@ -144,6 +144,17 @@ describe("role sets", () => {
     expect((await api(emu, "GET", `/role_sets/${c.body.id}`)).status).toBe(404);
   });
 
+  it("organization settings name the initial role set", async () => {
+    const emu = emulator();
+    expect((await api(emu, "GET", "/instance/organization_settings")).body.initial_role_set_key).toBe(
+      "role_set:default",
+    );
+    await api(emu, "POST", "/role_sets", { ...body, type: "initial" });
+    expect((await api(emu, "GET", "/instance/organization_settings")).body.initial_role_set_key).toBe(
+      "role_set:support",
+    );
+  });
+
   it("removing a role needs a destination role and cannot remove the default role", async () => {
     const emu = emulator();
     const c = await api(emu, "POST", "/role_sets", body);
