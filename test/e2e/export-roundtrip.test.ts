@@ -98,6 +98,13 @@ afterAll(async () => {
 describe("export, then pulumi up the generated program", () => {
   it("adopts every object: no POST to a collection, no DELETE, objects unchanged", async () => {
     expect(programText).toContain("config.requireSecret(");
+    // The authorization model is in the round trip: custom permissions, roles (the seeded ones too) and role sets.
+    for (const decl of [
+      'OrganizationPermission("org-invoices-pay"',
+      'OrganizationRole("org-billing"',
+      'RoleSet("role-set-finance"',
+    ])
+      expect(programText).toContain(`new clerk.${decl}`);
     const before = content();
     emu.clearRequests();
     const up = await stack.up();
