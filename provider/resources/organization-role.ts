@@ -10,6 +10,9 @@ import type { OperationContext, ResourceDefinition } from "../runtime/definition
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
 import { orUndefined } from "../runtime/not-found";
+import { isUnknown } from "../runtime/unknowns";
+
+const noDuplicates = (keys: readonly string[]) => new Set(keys).size === keys.length;
 
 export interface OrganizationRoleArgs {
   /** `org:` then lowercase letters, digits and `_`, e.g. `org:billing`. Updated in place. */
@@ -39,7 +42,10 @@ const inputs = z.strictObject({
   description: z.string().max(1024).optional(),
   permissions: z
     .array(permissionKey)
-    .refine((keys) => new Set(keys).size === keys.length, { message: "must not list a permission twice" })
+    // Keys not known yet during preview (other resources' outputs) all look alike: only known ones count.
+    .refine((keys) => noDuplicates(keys.filter((k) => !isUnknown(k))), {
+      message: "must not list a permission twice",
+    })
     .optional(),
   includeInInitialRoleSet: z.boolean().optional(),
 });

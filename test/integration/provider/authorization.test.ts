@@ -95,6 +95,12 @@ describe("OrganizationRole", () => {
     expect((await p.diff(id, read.props ?? {}, next)).changes).toBe(true);
   });
 
+  it("lets several permission keys not known yet through at preview (they are not duplicates)", async () => {
+    const unknown = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+    const r = await p.check({}, { key: "org:billing", name: "Billing", permissions: [unknown, unknown] });
+    expect(r.failures).toBeUndefined();
+  });
+
   it("fails before any write when a permission key does not exist, saying how to declare it", async () => {
     await expect(
       p.create({ key: "org:billing", name: "Billing", permissions: ["org:nope:read"] }),
