@@ -204,6 +204,18 @@ describe("RoleSet", () => {
     expect(live?.role_ids.map((r) => emu.store.roles.get(r)?.key).sort()).toEqual(["org:admin", "org:agent"]);
   });
 
+  it("removing the current default role: the default moves first, then the role goes, its members to the new default", async () => {
+    await role.create({ key: "org:viewer", name: "Viewer" });
+    const { id, outs } = await p.create({ ...base, roles: [...base.roles, "org:viewer"] });
+    emu.clearRequests();
+    const next = { ...base, roles: ["org:admin", "org:viewer"], defaultRoleKey: "org:viewer" };
+    await p.update(id, outs ?? {}, next);
+    expect(writes().map((r) => `${r.method} ${r.route} ${JSON.stringify(r.requestBody)}`)).toEqual([
+      'PATCH /role_sets/{role_set_key_or_id} {"default_role_key":"org:viewer"}',
+      'POST /role_sets/{role_set_key_or_id}/roles/replace {"role_key":"org:member","to_role_key":"org:viewer"}',
+    ]);
+  });
+
   it("validates before the first write: an unknown role or a creator role that cannot manage members changes nothing", async () => {
     await role.create({ key: "org:viewer", name: "Viewer" });
     const { id, outs } = await p.create(base);
