@@ -138,7 +138,16 @@ export const organizationRoleDefinition: ResourceDefinition<Inputs, Organization
     onlyMatch(await client.organizationRoles.list(), (r) => r.key === news.key),
   readFromListing: true,
   read: ({ client }, id) => orUndefined(client.organizationRoles.get(id)),
-  update: async (ctx, id, news) => ctx.client.organizationRoles.update(id, await updateBody(ctx, news)),
+  update: async (ctx, id, news, olds) => {
+    // Destroy recognises these roles by key, so a renamed one would be deleted instead of forgotten.
+    if (isSystemRole(olds.key) && news.key !== olds.key) {
+      throw new Error(
+        `OrganizationRole.key: "${String(olds.key)}" is one of the roles every Clerk instance starts with, ` +
+          "which this package does not rename; declare a new OrganizationRole with the new key instead",
+      );
+    }
+    return ctx.client.organizationRoles.update(id, await updateBody(ctx, news));
+  },
   delete: async ({ client }, id, olds) => {
     if (isSystemRole(olds.key)) {
       // The dynamic-provider host has no logging API; the engine shows its stderr lines as diagnostics.

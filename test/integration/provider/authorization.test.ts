@@ -133,10 +133,17 @@ describe("OrganizationRole", () => {
     expect(emu.store.roles.get(MEMBER_ROLE_ID)).toBeDefined();
   });
 
-  it("adopts a system role by importId and applies the declared name in place", async () => {
+  it("adopts a system role by importId and applies the declared name in place, but never renames its key", async () => {
     const adopted = await p.create({ key: "org:admin", name: "Owner", importId: ADMIN_ROLE_ID });
     expect(adopted.id).toBe(ADMIN_ROLE_ID);
     expect(emu.store.roles.get(ADMIN_ROLE_ID)?.name).toBe("Owner");
+    emu.clearRequests();
+    await expect(
+      p.update(ADMIN_ROLE_ID, adopted.outs ?? {}, { key: "org:owner", name: "Owner" }),
+    ).rejects.toThrow(
+      /OrganizationRole\.key: "org:admin" is one of the roles every Clerk instance starts with/,
+    );
+    expect(writes()).toEqual([]);
   });
 
   it("a role in use is not deleted: the error keeps Clerk's words and says what to change", async () => {
