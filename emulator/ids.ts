@@ -16,6 +16,7 @@ export const ID_PREFIX = {
   domain: "dmn",
   role: "role",
   permission: "perm",
+  roleSet: "rs",
   invitation: "inv",
   instance: "ins",
   organization: "org",

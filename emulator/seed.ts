@@ -1,5 +1,5 @@
 import { ID_PREFIX, stableId } from "./ids";
-import type { PermissionRecord, RoleRecord, StoreSnapshot } from "./types";
+import type { PermissionRecord, RoleRecord, RoleSetRecord, StoreSnapshot } from "./types";
 
 // What a fresh development instance looks like. Ids are fixed so tests and demos can name them.
 export const INSTANCE_ID = stableId(ID_PREFIX.instance, "emulator");
@@ -7,6 +7,8 @@ export const PRIMARY_DOMAIN_ID = stableId(ID_PREFIX.domain, "primary");
 export const PRIMARY_DOMAIN_NAME = "clerk-emulator.dev";
 export const ADMIN_ROLE_ID = stableId(ID_PREFIX.role, "orgadmin");
 export const MEMBER_ROLE_ID = stableId(ID_PREFIX.role, "orgmember");
+export const INITIAL_ROLE_SET_ID = stableId(ID_PREFIX.roleSet, "default");
+export const INITIAL_ROLE_SET_KEY = "role_set:default";
 
 const SYSTEM_PERMISSIONS: Array<[key: string, name: string]> = [
   ["org:sys_profile:manage", "Manage organization"],
@@ -49,6 +51,21 @@ export function seedSnapshot(now = Date.now()): StoreSnapshot {
       updated_at: now,
     },
   ];
+  // The role set new organizations start with: the two default roles.
+  const roleSets: RoleSetRecord[] = [
+    {
+      id: INITIAL_ROLE_SET_ID,
+      key: INITIAL_ROLE_SET_KEY,
+      name: "Default",
+      description: "The roles new organizations start with",
+      type: "initial",
+      role_ids: [ADMIN_ROLE_ID, MEMBER_ROLE_ID],
+      default_role_id: MEMBER_ROLE_ID,
+      creator_role_id: ADMIN_ROLE_ID,
+      created_at: now,
+      updated_at: now,
+    },
+  ];
   return {
     version: 1,
     instance_id: INSTANCE_ID,
@@ -70,6 +87,7 @@ export function seedSnapshot(now = Date.now()): StoreSnapshot {
     ],
     permissions,
     roles,
+    roleSets,
     instance: {
       allowed_origins: null,
       test_mode: null,

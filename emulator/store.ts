@@ -18,6 +18,7 @@ import type {
   PermissionRecord,
   RedirectUrlRecord,
   RoleRecord,
+  RoleSetRecord,
   SamlConnectionRecord,
   ScimDirectoryRecord,
   StoreSnapshot,
@@ -136,6 +137,7 @@ export class Store {
   readonly domains: Collection<DomainRecord>;
   readonly permissions: Collection<PermissionRecord>;
   readonly roles: Collection<RoleRecord>;
+  readonly roleSets: Collection<RoleSetRecord>;
   readonly instance: Singleton<InstanceSettings>;
   readonly restrictions: Singleton<InstanceRestrictions>;
   readonly organizationSettings: Singleton<OrganizationSettings>;
@@ -161,6 +163,7 @@ export class Store {
     this.domains = new Collection(changed);
     this.permissions = new Collection(changed);
     this.roles = new Collection(changed);
+    this.roleSets = new Collection(changed);
     this.instance = new Singleton(initial.instance, changed);
     this.restrictions = new Singleton(initial.restrictions, changed);
     this.organizationSettings = new Singleton(initial.organizationSettings, changed);
@@ -210,6 +213,7 @@ export class Store {
       domains: this.domains.list(),
       permissions: this.permissions.list(),
       roles: this.roles.list(),
+      roleSets: this.roleSets.list(),
       instance: this.instance.get(),
       restrictions: this.restrictions.get(),
       organizationSettings: this.organizationSettings.get(),
@@ -247,6 +251,7 @@ export class Store {
     this.domains.replaceAll(s.domains);
     this.permissions.replaceAll(s.permissions);
     this.roles.replaceAll(s.roles);
+    this.roleSets.replaceAll(s.roleSets ?? seedSnapshot().roleSets ?? []);
     this.instance.replace(s.instance);
     this.restrictions.replace(s.restrictions);
     this.organizationSettings.replace(s.organizationSettings);

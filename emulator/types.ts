@@ -170,6 +170,18 @@ export interface RoleRecord extends Timestamps {
   permissions: string[];
 }
 
+/** Roles are kept by id, so renaming a role's key shows in every set that holds it. */
+export interface RoleSetRecord extends Timestamps {
+  id: string;
+  key: string;
+  name: string;
+  description: string | null;
+  type: "initial" | "custom";
+  role_ids: string[];
+  default_role_id: string;
+  creator_role_id: string;
+}
+
 /** PATCH /instance stores every writable field, although GET /instance shows only `allowed_origins`. */
 export interface InstanceSettings {
   allowed_origins: string[] | null;
@@ -302,6 +314,8 @@ export interface StoreSnapshot {
   domains: DomainRecord[];
   permissions: PermissionRecord[];
   roles: RoleRecord[];
+  /** Absent in state files written before role sets existed: the seed's are used then. */
+  roleSets?: RoleSetRecord[];
   instance: InstanceSettings;
   restrictions: InstanceRestrictions;
   organizationSettings: OrganizationSettings;

@@ -32,8 +32,14 @@ export {
 } from "./resources/oauth-application-settings";
 export { Organization, type OrganizationArgs } from "./resources/organization";
 export { OrganizationDomain, type OrganizationDomainArgs } from "./resources/organization-domain";
+export {
+  OrganizationPermission,
+  type OrganizationPermissionArgs,
+} from "./resources/organization-permission";
+export { OrganizationRole, type OrganizationRoleArgs } from "./resources/organization-role";
 export { OrganizationSettings, type OrganizationSettingsArgs } from "./resources/organization-settings";
 export { RedirectUrl, type RedirectUrlArgs } from "./resources/redirect-url";
+export { RoleSet, type RoleSetArgs, type RoleSetType } from "./resources/role-set";
 export { SamlConnection, type SamlConnectionArgs } from "./resources/saml-connection";
 export { ScimDirectory, type ScimDirectoryArgs } from "./resources/scim-directory";
 export { SvixWebhooks, type SvixWebhooksArgs } from "./resources/svix-webhooks";

@@ -15,9 +15,11 @@ import { jwtTemplatesApi } from "./endpoints/jwt-templates";
 import { machinesApi } from "./endpoints/machines";
 import { oauthApplicationsApi } from "./endpoints/oauth-applications";
 import { organizationDomainsApi } from "./endpoints/organization-domains";
+import { organizationPermissionsApi } from "./endpoints/organization-permissions";
 import { organizationRolesApi } from "./endpoints/organization-roles";
 import { organizationsApi } from "./endpoints/organizations";
 import { redirectUrlsApi } from "./endpoints/redirect-urls";
+import { roleSetsApi } from "./endpoints/role-sets";
 import { samlConnectionsApi } from "./endpoints/saml-connections";
 import { scimDirectoriesApi } from "./endpoints/scim-directories";
 import { svixApi } from "./endpoints/svix";
@@ -63,6 +65,8 @@ export function createClerkClient(options: ClerkClientOptions) {
     oauthApplications: oauthApplicationsApi(request),
     domains: domainsApi(request),
     organizationRoles: organizationRolesApi(request),
+    organizationPermissions: organizationPermissionsApi(request),
+    roleSets: roleSetsApi(request),
     instance: instanceApi(request),
     instanceRestrictions: instanceRestrictionsApi(request),
     organizationSettings: organizationSettingsApi(request),

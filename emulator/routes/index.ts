@@ -9,9 +9,11 @@ import { jwtTemplateRoutes } from "./jwt-templates";
 import { machineRoutes } from "./machines";
 import { oauthApplicationRoutes } from "./oauth-applications";
 import { organizationDomainRoutes } from "./organization-domains";
+import { organizationPermissionRoutes } from "./organization-permissions";
 import { organizationRoleRoutes } from "./organization-roles";
 import { organizationRoutes } from "./organizations";
 import { redirectUrlRoutes } from "./redirect-urls";
+import { roleSetRoutes } from "./role-sets";
 import { samlConnectionRoutes } from "./saml-connections";
 import { scimDirectoryRoutes } from "./scim-directories";
 import { svixRoutes } from "./svix";
@@ -34,4 +36,6 @@ export const allRoutes: Route[] = [
   ...machineRoutes,
   ...scimDirectoryRoutes,
   ...svixRoutes,
+  ...organizationPermissionRoutes,
+  ...roleSetRoutes,
 ];

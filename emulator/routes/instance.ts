@@ -149,6 +149,7 @@ const renderOrganizationSettings = (store: Store) => {
     slug_disabled: s.slug_disabled,
     domains_enrollment_modes: s.domains_enrollment_modes,
     domains_default_role: roleKey(store, s.domains_default_role_id),
+    initial_role_set_key: store.roleSets.find((rs) => rs.type === "initial")?.key ?? null,
   };
 };
 

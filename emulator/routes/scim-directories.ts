@@ -7,7 +7,7 @@ import type { ScimDirectoryRecord, ScimGroupRoleMappingRecord } from "../types";
 import { parseBody } from "../validate";
 import { deleted, mustFind, newestFirst, ok, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
-import { render as renderRole } from "./organization-roles";
+import { renderRole } from "./organization-roles";
 
 // SCIM directories as Clerk's spec describes them (no official client models them yet). Where the spec
 // gives no error code (mappings while group-role mapping is disabled), the code is the emulator's own.

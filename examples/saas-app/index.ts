@@ -101,6 +101,28 @@ new clerk.OrganizationSettings("organizations", {
   domainsDefaultRole: "org:member",
 });
 
+// ---- Who may do what in an organization: permissions, a role granting them, a role set -------------
+
+const invoices = ["read", "pay"].map(
+  (action) =>
+    new clerk.OrganizationPermission(`invoices-${action}`, {
+      key: `org:invoices:${action}`,
+      name: `Invoices: ${action}`,
+    }),
+);
+const billing = new clerk.OrganizationRole("billing", {
+  key: "org:billing",
+  name: "Billing manager",
+  permissions: [...invoices.map((p) => p.key), "org:sys_memberships:read"],
+});
+new clerk.RoleSet("finance-teams", {
+  key: "role_set:finance",
+  name: "Finance teams",
+  roles: ["org:admin", billing.key],
+  defaultRoleKey: billing.key,
+  creatorRoleKey: "org:admin",
+});
+
 // ---- Session tokens for the backends ---------------------------------------------------------------
 
 const supabase = new clerk.JwtTemplate("supabase", {

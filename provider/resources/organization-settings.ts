@@ -1,6 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { z } from "zod";
 import type { OrganizationSettingsObject, UpdateOrganizationSettingsBody } from "../../sdk/schemas";
+import { roleKey } from "../authz-keys";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -43,10 +44,6 @@ export interface OrganizationSettingsArgs extends InstanceArgs {
 
 type Inputs = z.output<typeof inputs>;
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OrganizationSettingsArgs, typeof inputs>>;
-
-const roleKey = z.string().regex(/^org:[a-z0-9_]+$/, {
-  message: 'must be an organization role key such as "org:admin" (org: then lowercase letters, digits, _)',
-});
 
 const inputs = z.strictObject({
   enabled: z.boolean().optional(),

@@ -17,6 +17,7 @@ export * from "./organization-roles";
 export * from "./organization-settings";
 export * from "./organizations";
 export * from "./redirect-urls";
+export * from "./role-sets";
 export * from "./saml-connections";
 export * from "./scim-directories";
 export * from "./svix";

@@ -260,6 +260,158 @@ describe("organization roles", () => {
   });
 });
 
+describe("organization permissions", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.organizationPermissions.createOrganizationPermission({
+      name: "Read invoices",
+      key: "org:invoices:read",
+      description: "See invoices",
+    });
+    expect(created).toMatchObject({
+      name: "Read invoices",
+      key: "org:invoices:read",
+      description: "See invoices",
+    });
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.organizationPermissions.getOrganizationPermission(id)).key).toBe("org:invoices:read");
+  });
+  it("list ({ data, total_count })", async () => {
+    const list = await clerk.organizationPermissions.getOrganizationPermissionList({ limit: 100 });
+    expect(list.totalCount).toBe(list.data.length);
+    expect(list.data.map((p) => p.key)).toEqual(
+      expect.arrayContaining(["org:invoices:read", "org:sys_memberships:read"]),
+    );
+  });
+  it("update", async () => {
+    const updated = await clerk.organizationPermissions.updateOrganizationPermission({
+      permissionId: id,
+      name: "View invoices",
+    });
+    expect(updated).toMatchObject({ id, name: "View invoices", key: "org:invoices:read" });
+  });
+  it("a reserved key: Clerk's error", async () => {
+    const e = await apiError(
+      clerk.organizationPermissions.createOrganizationPermission({ name: "x", key: "org:sys_x:read" }),
+    );
+    expect(e.status).toBe(422);
+    expect(e.errors[0]?.meta?.paramName).toBe("key");
+  });
+});
+
+describe("organization roles (managed)", () => {
+  let id = "";
+  let permissionId = "";
+  it("create (permissions by id)", async () => {
+    const perms = await clerk.organizationPermissions.getOrganizationPermissionList({ limit: 100 });
+    permissionId = perms.data.find((p) => p.key === "org:invoices:read")?.id ?? "";
+    const created = await clerk.organizationRoles.createOrganizationRole({
+      name: "Billing",
+      key: "org:billing",
+      description: "Pays the bills",
+      permissions: [permissionId],
+      includeInInitialRoleSet: false,
+    });
+    expect(created).toMatchObject({
+      key: "org:billing",
+      description: "Pays the bills",
+      isCreatorEligible: false,
+    });
+    expect(created.permissions.map((p) => p.key)).toEqual(["org:invoices:read"]);
+    id = created.id;
+  });
+  it("get", async () => {
+    expect((await clerk.organizationRoles.getOrganizationRole(id)).name).toBe("Billing");
+  });
+  it("update (permissions replaced)", async () => {
+    const updated = await clerk.organizationRoles.updateOrganizationRole({
+      organizationRoleId: id,
+      permissions: [],
+    });
+    expect(updated.permissions).toEqual([]);
+  });
+  it("assign and remove a permission", async () => {
+    const params = { organizationRoleId: id, permissionId };
+    const assigned = await clerk.organizationRoles.assignPermissionToOrganizationRole(params);
+    expect(assigned.permissions.map((p) => p.id)).toEqual([permissionId]);
+    const e = await apiError(clerk.organizationRoles.assignPermissionToOrganizationRole(params));
+    expect(e.status).toBe(409);
+    expect((await clerk.organizationRoles.removePermissionFromOrganizationRole(params)).permissions).toEqual(
+      [],
+    );
+  });
+  it("delete a role in use: Clerk's error", async () => {
+    const admin = (await clerk.organizationRoles.getOrganizationRoleList()).data.find(
+      (r) => r.key === "org:admin",
+    );
+    const e = await apiError(clerk.organizationRoles.deleteOrganizationRole(admin?.id ?? ""));
+    expect(e.status).toBe(422);
+    expect(e.clerkTraceId).toEqual(expect.any(String));
+  });
+});
+
+describe("role sets", () => {
+  let id = "";
+  it("create", async () => {
+    const created = await clerk.roleSets.createRoleSet({
+      name: "Support",
+      key: "role_set:support",
+      defaultRoleKey: "org:member",
+      creatorRoleKey: "org:admin",
+      roles: ["org:admin", "org:member"],
+    });
+    expect(created).toMatchObject({ key: "role_set:support", type: "custom" });
+    expect(created.defaultRole?.key).toBe("org:member");
+    expect(created.roles.map((r) => r.key).sort()).toEqual(["org:admin", "org:member"]);
+    id = created.id;
+  });
+  it("get (by key)", async () => {
+    expect((await clerk.roleSets.getRoleSet("role_set:support")).id).toBe(id);
+  });
+  it("list ({ data, total_count }, the initial set seeded)", async () => {
+    const list = await clerk.roleSets.getRoleSetList();
+    expect(list.totalCount).toBe(2);
+    expect(list.data.find((s) => s.type === "initial")?.key).toBe("role_set:default");
+  });
+  it("update", async () => {
+    const updated = await clerk.roleSets.updateRoleSet({ roleSetKeyOrId: id, description: "Agents" });
+    expect(updated.description).toBe("Agents");
+  });
+  it("add roles, then replace one", async () => {
+    const added = await clerk.roleSets.addRolesToRoleSet({ roleSetKeyOrId: id, roleKeys: ["org:billing"] });
+    expect(added.roles.map((r) => r.key)).toContain("org:billing");
+    const replaced = await clerk.roleSets.replaceRoleInRoleSet({
+      roleSetKeyOrId: id,
+      roleKey: "org:billing",
+      toRoleKey: "org:member",
+    });
+    expect(replaced.roles.map((r) => r.key)).not.toContain("org:billing");
+  });
+  it("replace (the role set's delete)", async () => {
+    const gone = await clerk.roleSets.replaceRoleSet({
+      roleSetKeyOrId: id,
+      destRoleSetKey: "role_set:default",
+    });
+    expect(gone).toMatchObject({ id, deleted: true });
+  });
+  it("then the role and the permission can be deleted", async () => {
+    const role = (await clerk.organizationRoles.getOrganizationRoleList()).data.find(
+      (r) => r.key === "org:billing",
+    );
+    expect(await clerk.organizationRoles.deleteOrganizationRole(role?.id ?? "")).toMatchObject({
+      deleted: true,
+    });
+    const perm = (
+      await clerk.organizationPermissions.getOrganizationPermissionList({ limit: 100 })
+    ).data.find((p) => p.key === "org:invoices:read");
+    expect(await clerk.organizationPermissions.deleteOrganizationPermission(perm?.id ?? "")).toMatchObject({
+      deleted: true,
+    });
+  });
+});
+
 describe("SAML connections", () => {
   let id = "";
   it("create", async () => {

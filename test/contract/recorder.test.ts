@@ -90,7 +90,8 @@ describe("recorder", () => {
     expect(isCovered("PATCH", "/instance/restrictions")).toBe(true);
     expect(isCovered("PATCH", "/instance")).toBe(true);
     expect(isCovered("GET", "/organization_roles")).toBe(true);
-    expect(isCovered("POST", "/organization_roles")).toBe(false);
+    expect(isCovered("POST", "/organization_roles")).toBe(true);
+    expect(isCovered("POST", "/role_sets/{role_set_key_or_id}/replace")).toBe(true);
     expect(isCovered("POST", "/oauth_applications/access_tokens/verify")).toBe(false);
     expect(isCovered("GET", "/organization_domains")).toBe(true);
     expect(isCovered("GET", "/organizations/{organization_id}/memberships")).toBe(false);
@@ -100,9 +101,9 @@ describe("recorder", () => {
     expect(isCovered("POST", "/webhooks/svix_url")).toBe(true);
     const t = tally();
     // 3 allow-list + 3 block-list + 4 redirect + 5 JWT + 5 SAML + 7 enterprise (with test runs)
-    // + 8 OAuth apps + 4 domains + 12 /instance* + 1 roles list + 13 organizations and their domains
-    // + 9 machines (scopes and secret key included) + 10 SCIM directories (group-role mappings
-    // included) + 3 Svix, as the spec stands at 2026-05-12.
-    expect(t.coveredTotal).toBe(87);
+    // + 8 OAuth apps + 4 domains + 12 /instance* + 7 roles + 5 permissions + 7 role sets
+    // + 13 organizations and their domains + 9 machines (scopes and secret key included)
+    // + 10 SCIM directories (group-role mappings included) + 3 Svix, as the spec stands at 2026-05-12.
+    expect(t.coveredTotal).toBe(105);
   });
 });

@@ -21,6 +21,9 @@ const COVERED_PREFIXES = [
   "/machines",
   "/scim_directories",
   "/webhooks",
+  "/organization_roles",
+  "/organization_permissions",
+  "/role_sets",
 ];
 /** Single operations in the covered set whose siblings are not. */
 const COVERED_OPERATIONS = new Set([

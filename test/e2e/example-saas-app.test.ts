@@ -45,6 +45,9 @@ const DECLARED: Record<Env, Record<string, number>> = {
     JwtTemplate: 2,
     OAuthApplication: 1,
     Machine: 2,
+    OrganizationPermission: 2,
+    OrganizationRole: 1,
+    RoleSet: 1,
   },
   prod: {
     RedirectUrl: 2,
@@ -57,6 +60,9 @@ const DECLARED: Record<Env, Record<string, number>> = {
     Machine: 2,
     Domain: 1,
     EnterpriseConnection: 1,
+    OrganizationPermission: 2,
+    OrganizationRole: 1,
+    RoleSet: 1,
   },
 };
 const total = (env: Env) => Object.values(DECLARED[env]).reduce((a, b) => a + b, 0);
@@ -140,6 +146,14 @@ for (const env of ["dev", "prod"] as const) {
       expect(worker).toMatchObject({ scoped_machines: [api?.id], default_token_ttl: 300 });
       expect(up.secretOutputs).toContain("workerMachineSecretKey");
       expect(up.outputs.workerMachineSecretKey).toBe(worker?.secret_key);
+      // The role grants the permissions by key; the role set holds it as its default role.
+      const billing = store.roles.find((r) => r.key === "org:billing");
+      expect(billing?.permissions.map((id) => store.permissions.get(id)?.key).sort()).toEqual([
+        "org:invoices:pay",
+        "org:invoices:read",
+        "org:sys_memberships:read",
+      ]);
+      expect(store.roleSets.find((r) => r.key === "role_set:finance")?.default_role_id).toBe(billing?.id);
 
       if (env === "dev") {
         // Sorted: the engine creates these in parallel, so Clerk's order is not the program's.
@@ -227,7 +241,16 @@ for (const env of ["dev", "prod"] as const) {
       // The singletons keep what up wrote: forgotten, not reset, and no request touched them.
       expect(singletons(now)).toEqual(singletons(afterUp));
       expect(singletons(now)).not.toEqual(singletons(initial));
-      expect(emu.requests().filter((r) => r.method !== "DELETE")).toEqual([]);
+      // Clerk has no DELETE for a role set: it is replaced by the instance's initial one (reads + one POST).
+      expect(emu.requests().filter((r) => r.method !== "DELETE" && !r.path.startsWith("/role_sets"))).toEqual(
+        [],
+      );
+      expect(
+        emu
+          .requests()
+          .filter((r) => r.method === "POST")
+          .map((r) => r.route),
+      ).toEqual(["/role_sets/{role_set_key_or_id}/replace"]);
       expect(emu.requests().filter((r) => r.path.startsWith("/instance"))).toEqual([]);
     });
   });

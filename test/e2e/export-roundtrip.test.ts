@@ -101,6 +101,13 @@ describe("export, then pulumi up the generated program", () => {
     expect(programText).toContain("config.requireSecret(");
     expect(programText).toContain('new clerk.Organization("acme-hq"');
     expect(programText).toContain("new clerk.OrganizationDomain(");
+    // The authorization model is in the round trip: custom permissions, roles (the seeded ones too) and role sets.
+    for (const decl of [
+      'OrganizationPermission("org-invoices-pay"',
+      'OrganizationRole("org-billing"',
+      'RoleSet("role-set-finance"',
+    ])
+      expect(programText).toContain(`new clerk.${decl}`);
     const before = content();
     emu.clearRequests();
     const up = await stack.up();

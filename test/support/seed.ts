@@ -81,6 +81,28 @@ export async function seedVaried(apiUrl: string): Promise<void> {
       });
   }
   await c.svix.enable();
+  // The authorization model: custom permissions, a role granting them (and a system one) by id, a role
+  // set holding it; the seeded roles and initial role set are exported too.
+  const read = await c.organizationPermissions.create({ name: "Read invoices", key: "org:invoices:read" });
+  const pay = await c.organizationPermissions.create({
+    name: "Pay invoices",
+    key: "org:invoices:pay",
+    description: "Settle invoices",
+  });
+  const sysRead = (await c.organizationPermissions.list()).find((p) => p.key === "org:sys_memberships:read");
+  await c.organizationRoles.create({
+    name: "Billing",
+    key: "org:billing",
+    description: "Reads and pays invoices",
+    permissions: [read.id, pay.id, sysRead?.id ?? ""],
+  });
+  await c.roleSets.create({
+    name: "Finance teams",
+    key: "role_set:finance",
+    roles: ["org:admin", "org:billing"],
+    default_role_key: "org:billing",
+    creator_role_key: "org:admin",
+  });
   await c.instance.update({ allowed_origins: ["chrome-extension://abcdefghijklmnop"], test_mode: true });
   await c.instanceRestrictions.update({ allowlist: true, block_email_subaddresses: true });
   await c.organizationSettings.update({

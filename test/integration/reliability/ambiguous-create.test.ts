@@ -89,6 +89,27 @@ const cases = [
     },
     count: () => emu.store.enterpriseConnections.list().length,
   },
+  {
+    type: "OrganizationPermission",
+    inputs: { key: "org:invoices:read", name: "Read invoices" },
+    count: () => emu.store.permissions.list().filter((x) => x.key === "org:invoices:read").length,
+  },
+  {
+    type: "OrganizationRole",
+    inputs: { key: "org:billing", name: "Billing" },
+    count: () => emu.store.roles.list().filter((x) => x.key === "org:billing").length,
+  },
+  {
+    type: "RoleSet",
+    inputs: {
+      key: "role_set:finance",
+      name: "Finance",
+      roles: ["org:admin", "org:member"],
+      defaultRoleKey: "org:member",
+      creatorRoleKey: "org:admin",
+    },
+    count: () => emu.store.roleSets.list().filter((x) => x.key === "role_set:finance").length,
+  },
 ] as const;
 
 /** Deletes every object of the case's type, so each scenario starts from an empty collection. */
@@ -102,6 +123,12 @@ async function reset(count: () => number) {
   for (const x of emu.store.domains.list().filter((d) => d.is_satellite)) emu.store.domains.delete(x.id);
   for (const x of emu.store.enterpriseConnections.list()) emu.store.enterpriseConnections.delete(x.id);
   for (const x of emu.store.samlConnections.list()) emu.store.samlConnections.delete(x.id);
+  for (const x of emu.store.roleSets.list().filter((s) => s.type !== "initial"))
+    emu.store.roleSets.delete(x.id);
+  for (const x of emu.store.roles.list().filter((r) => !["org:admin", "org:member"].includes(r.key)))
+    emu.store.roles.delete(x.id);
+  for (const x of emu.store.permissions.list().filter((x) => x.type !== "system"))
+    emu.store.permissions.delete(x.id);
   expect(count()).toBe(0);
   emu.clearRequests();
 }

@@ -22,6 +22,12 @@ beforeEach(() => {
   for (const x of emu.store.domains.list().filter((d) => d.is_satellite)) emu.store.domains.delete(x.id);
   for (const x of emu.store.enterpriseConnections.list()) emu.store.enterpriseConnections.delete(x.id);
   for (const x of emu.store.samlConnections.list()) emu.store.samlConnections.delete(x.id);
+  for (const x of emu.store.roleSets.list().filter((s) => s.type !== "initial"))
+    emu.store.roleSets.delete(x.id);
+  for (const x of emu.store.roles.list().filter((r) => !["org:admin", "org:member"].includes(r.key)))
+    emu.store.roles.delete(x.id);
+  for (const x of emu.store.permissions.list().filter((x) => x.type !== "system"))
+    emu.store.permissions.delete(x.id);
   emu.clearRequests();
 });
 
@@ -44,6 +50,23 @@ const cases = [
   { type: "JwtTemplate", inputs: { name: "supabase", claims: { r: 1 } }, status: 422 },
   { type: "Domain", inputs: { name: "sat.example.com", isSecondary: true }, status: 422 },
   { type: "SamlConnection", inputs: saml, status: 409 },
+  {
+    type: "OrganizationPermission",
+    inputs: { key: "org:invoices:read", name: "Read invoices" },
+    status: 422,
+  },
+  { type: "OrganizationRole", inputs: { key: "org:billing", name: "Billing" }, status: 422 },
+  {
+    type: "RoleSet",
+    inputs: {
+      key: "role_set:finance",
+      name: "Finance",
+      roles: ["org:admin", "org:member"],
+      defaultRoleKey: "org:member",
+      creatorRoleKey: "org:admin",
+    },
+    status: 422,
+  },
   {
     type: "EnterpriseConnection",
     inputs: {

@@ -21,6 +21,13 @@ afterAll(() => emu.close());
 const SAML = { name: "S", domains: ["s.example.com"], provider: "saml_custom" };
 const ENT = { name: "E", domains: ["e.example.com"], provider: "oidc_custom" };
 const JWT = { name: "t", claims: {} };
+const SET = {
+  key: "role_set:s",
+  name: "S",
+  roles: ["org:admin", "org:member"],
+  defaultRoleKey: "org:member",
+  creatorRoleKey: "org:admin",
+};
 
 // [type, arguments, the field the message must name]
 const CORPUS: [string, Record<string, unknown>, string][] = [
@@ -140,6 +147,26 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ["ScimDirectory", { enterpriseConnectionId: "e", provider: "okta", apiKey: "k" }, "apiKey"],
   ["SvixWebhooks", { endpoints: ["https://hooks.example.com"] }, "endpoints"],
   ["SvixWebhooks", { renewDashboardUrl: {} }, "renewDashboardUrl"],
+  // The authorization model
+  ["OrganizationPermission", { key: "org:sys_billing:read", name: "n" }, "key"],
+  ["OrganizationPermission", { key: "org:Billing:Read", name: "n" }, "key"],
+  ["OrganizationPermission", { key: `org:${HUGE}`, name: "n" }, "key"],
+  ["OrganizationPermission", { key: "org:a:b", name: "" }, "name"],
+  ["OrganizationRole", { key: "admin", name: "n" }, "key"],
+  ["OrganizationRole", { key: "org:r", name: "n", permissions: "org:a:b" }, "permissions"],
+  ["OrganizationRole", { key: "org:r", name: "n", permissions: ["org:a:b", "org:a:b"] }, "permissions"],
+  ["OrganizationRole", { key: "org:r", name: "n", permissions: ["read"] }, "permissions[0]"],
+  [
+    "OrganizationRole",
+    { key: "org:r", name: "n", includeInInitialRoleSet: "yes" },
+    "includeInInitialRoleSet",
+  ],
+  ["RoleSet", { ...SET, key: "finance" }, "key"],
+  ["RoleSet", { ...SET, roles: [] }, "roles"],
+  ["RoleSet", { ...SET, defaultRoleKey: "org:billing" }, "defaultRoleKey"],
+  ["RoleSet", { ...SET, creatorRoleKey: "org:billing" }, "creatorRoleKey"],
+  ["RoleSet", { ...SET, type: "system" }, "type"],
+  ["RoleSet", { ...SET, replaceWith: SET.key }, "replaceWith"],
 ];
 
 describe("hostile input is refused at check", () => {
