@@ -42,6 +42,7 @@ const { values: argv } = parseArgs({
     "fixed-runs": { type: "string" },
     "no-fixed-cost": { type: "boolean", default: false },
     "scale-n": { type: "string", default: "1000" },
+    "scale-mid": { type: "string", default: "300" },
     "scale-parallel": { type: "string", default: "32" },
     "no-scale": { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench", "results", "latest.json") },
@@ -66,6 +67,7 @@ const rateLimitN = Number(argv["rate-limit-n"] ?? 250);
 const requireRuns = Number(argv["require-runs"] ?? (argv.quick ? 3 : 5));
 const fixedRuns = Number(argv["fixed-runs"] ?? (argv.quick ? 2 : 5));
 const scaleN = Number(argv["scale-n"]);
+const scaleMid = Number(argv["scale-mid"]);
 const scaleParallel = Number(argv["scale-parallel"]);
 const SECRET_KEY = "sk_test_pulumi_clerk_bench";
 
@@ -296,11 +298,11 @@ async function rateLimitRun(workRoot, emu, log) {
 /**
  * Scale: what one resource costs beyond the fixed cost, ours against Pulumi's floor (do-nothing dynamic
  * resources), with the engine's defaults and with the settings the README recommends; then N objects at
- * Clerk's production limit, without and with 2 % faults. Marginal cost = (wall(N) - wall(300)) / (N - 300)
- * under the same settings.
+ * Clerk's production limit, without and with 2 % faults. Marginal cost = (wall(N) - wall(mid)) / (N - mid)
+ * under the same settings (mid = --scale-mid, 300 by default).
  */
 async function scaleRuns(workRoot, emu, log) {
-  const mid = 300;
+  const mid = scaleMid;
   const tuned = { parallel: scaleParallel, envVars: SCALE_ENV };
   const common = { workRoot, emu, secretKey: SECRET_KEY };
   const runs = {};
@@ -309,12 +311,12 @@ async function scaleRuns(workRoot, emu, log) {
     const r = runs[key];
     log(
       `scale ${key}: N=${r.n} ${r.ok ? "ok" : "FAILED"} ${r.wallMs} ms (${r.msPerResource} ms/resource), ${r.requests} requests` +
-        (r.budgetUse !== undefined ? `, budget use ${r.budgetUse}` : ""),
+        (r.budgetUse != null ? `, budget use ${r.budgetUse}` : ""),
     );
   };
-  await go("floorDefaults300", { floor: mid, parallel });
-  await go("floorTuned300", { floor: mid, ...tuned });
-  await go("oursTuned300", { resources: resourcesFor(mid, "t300"), ...tuned });
+  await go("floorDefaultsMid", { floor: mid, parallel });
+  await go("floorTunedMid", { floor: mid, ...tuned });
+  await go("oursTunedMid", { resources: resourcesFor(mid, "tmid"), ...tuned });
   await go("floorProduction", { floor: scaleN, limit: PRODUCTION_LIMIT, ...tuned });
   await go("oursProduction", { resources: resourcesFor(scaleN, "p"), limit: PRODUCTION_LIMIT, ...tuned });
   await go("oursProductionFaults", {
@@ -329,8 +331,8 @@ async function scaleRuns(workRoot, emu, log) {
     tuned: { parallel: scaleParallel, env: SCALE_ENV },
     runs,
     marginalMsPerResource: {
-      ours: marginal("oursProduction", "oursTuned300"),
-      floor: marginal("floorProduction", "floorTuned300"),
+      ours: marginal("oursProduction", "oursTunedMid"),
+      floor: marginal("floorProduction", "floorTunedMid"),
     },
   };
 }
@@ -430,7 +432,7 @@ function printFixedCost(f) {
 function printScale(sc, sizes) {
   const row = (r) =>
     `${String(r.n).padStart(5)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s ${String(r.msPerResource).padStart(7)} ms/res ${String(r.requests).padStart(6)} req` +
-    (r.budgetUse !== undefined
+    (r.budgetUse != null
       ? `  budget use ${r.budgetUse} (${r.achievedPerSec}/s of ${r.allowedPerSec}/s)`
       : "") +
     (Object.keys(r.byFault).length ? `  faults ${JSON.stringify(r.byFault)}` : "") +
@@ -439,15 +441,15 @@ function printScale(sc, sizes) {
     .map(([k, v]) => `${k}=${v}`)
     .join(" ");
   console.log(`\nScale (tuned = --parallel ${sc.tuned.parallel} and ${env})`);
-  const ours300 = sizes.find((x) => x.n === 300);
+  const ours300 = sizes.find((x) => x.n === sc.runs.oursTunedMid?.n);
   if (ours300)
     console.log(
-      `  ours, engine defaults         ${row({ n: 300, ok: true, wallMs: ours300.ops.up.wallMs, msPerResource: Math.round(ours300.ops.up.wallMs / 300), requests: ours300.ops.up.requests, byFault: {} })}`,
+      `  ours, engine defaults         ${row({ n: ours300.n, ok: true, wallMs: ours300.ops.up.wallMs, msPerResource: Math.round(ours300.ops.up.wallMs / ours300.n), requests: ours300.ops.up.requests, byFault: {} })}`,
     );
   const labels = {
-    floorDefaults300: "floor, engine defaults       ",
-    floorTuned300: "floor, tuned                 ",
-    oursTuned300: "ours, tuned                  ",
+    floorDefaultsMid: "floor, engine defaults       ",
+    floorTunedMid: "floor, tuned                 ",
+    oursTunedMid: "ours, tuned                  ",
     floorProduction: "floor, tuned, 1000/10s limit ",
     oursProduction: "ours, tuned, 1000/10s limit  ",
     oursProductionFaults: "ours, same, 2 % faults       ",
@@ -455,7 +457,7 @@ function printScale(sc, sizes) {
   for (const [k, label] of Object.entries(labels))
     if (sc.runs[k]) console.log(`  ${label} ${row(sc.runs[k])}`);
   console.log(
-    `  marginal cost per resource (tuned, 300 -> ${sc.runs.oursProduction?.n}): ours ${sc.marginalMsPerResource.ours} ms, floor ${sc.marginalMsPerResource.floor} ms`,
+    `  marginal cost per resource (tuned, ${sc.runs.oursTunedMid?.n} -> ${sc.runs.oursProduction?.n}): ours ${sc.marginalMsPerResource.ours} ms, floor ${sc.marginalMsPerResource.floor} ms`,
   );
 }
 

@@ -5,8 +5,8 @@ import { createStack, floorProgram, program } from "./stack.mjs";
 /**
  * Budget use = requests accepted within the complete windows after the first request, over what the
  * limit allows in those windows: a client that waits exactly as long as it must scores 1. With fewer
- * than one complete window (a run faster than the limit needs), it is the rate achieved over the limit's
- * rate, first request to last.
+ * than one complete window (a run that fits in one), it is the rate achieved over the limit's rate,
+ * first request to last, at most 1.
  */
 export function budgetUse(reqs, limit) {
   const times = reqs.map((r) => Date.parse(r.at)).sort((a, b) => a - b);
@@ -25,7 +25,9 @@ export function budgetUse(reqs, limit) {
         ? round2(inWindows / (windows * limit.requests))
         : achievedPerSec === null
           ? null
-          : round2(achievedPerSec / allowedPerSec),
+          : // The limiter makes more than the limit impossible: an apparent excess is the gap between
+            // when a request arrived (the log) and when the limiter counted it.
+            Math.min(1, round2(achievedPerSec / allowedPerSec)),
     achievedPerSec: achievedPerSec === null ? null : round2(achievedPerSec),
     allowedPerSec,
   };
