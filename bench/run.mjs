@@ -1,24 +1,31 @@
 // `npm run bench`: how pulumi-clerk performs under the real Pulumi engine against the emulator with
 // Clerk-like latency. Prints a table and writes the same figures to bench/results/latest.json.
 //
-//   node bench/run.mjs                     N = 10, 100, 300
-//   node bench/run.mjs --quick             N = 10, 100 (under ~2 minutes)
+//   node bench/run.mjs                     fixed cost (5 runs), N = 10, 100, 300, per-resource floor,
+//                                          N = 1000 at Clerk's production limit, with and without faults
+//   node bench/run.mjs --quick             fixed cost (2 runs), N = 10, 100 (a few minutes)
 //   node bench/run.mjs --sizes 10,50       chosen sizes
 //   options: --parallel P (engine --parallel; default: the engine's own, 4 x CPUs)
 //            --latency 50-150 --seed 1 --rate-limit-n 250 --no-rate-limit --no-script --require-runs 5
+//            --fixed-runs 5 --no-fixed-cost --scale-n 1000 --scale-parallel 32 --no-scale
 //
 // Plain Node (not vitest): the program runs as an Automation API inline program in this process, the
 // engine and the dynamic-provider process are the real ones, and the emulator runs here too, so every
 // request the provider sends is in its log. Timings include the engine's own start-up, as a user sees.
+// The fixed-cost section runs project folders with the `pulumi` command instead (bench/fixed-cost.mjs).
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, loadavg } from "node:os";
 import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { findEngine } from "../tools/engine.mjs";
+import { findEngine, requireLanguageHost } from "../tools/engine.mjs";
 import { CONCURRENT_IN_FLIGHT, runConcurrentFetchScript, runFetchScript } from "./fetch-script.mjs";
+import { measureFixedCost } from "./fixed-cost.mjs";
 import { measureRequire } from "./require-time.mjs";
+import { resourcesFor } from "./resources.mjs";
+import { scaleUp } from "./scale.mjs";
+import { createStack, program } from "./stack.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const { values: argv } = parseArgs({
@@ -32,6 +39,12 @@ const { values: argv } = parseArgs({
     "no-rate-limit": { type: "boolean", default: false },
     "no-script": { type: "boolean", default: false },
     "require-runs": { type: "string" },
+    "fixed-runs": { type: "string" },
+    "no-fixed-cost": { type: "boolean", default: false },
+    "scale-n": { type: "string", default: "1000" },
+    "scale-mid": { type: "string", default: "300" },
+    "scale-parallel": { type: "string", default: "32" },
+    "no-scale": { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench", "results", "latest.json") },
   },
 });
@@ -40,44 +53,25 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: 
 const [minMs, maxMs] = argv.latency.split("-").map(Number);
 const latency = { minMs, maxMs: maxMs ?? minMs, seed: Number(argv.seed) };
 const parallel = argv.parallel === undefined ? undefined : Number(argv.parallel);
-// Clerk's documented limit for development instances, which the emulator mirrors.
+// Clerk's documented limits, which the emulator mirrors: development and production instances.
 const RATE_LIMIT = { requests: 100, windowMs: 10_000 };
+const PRODUCTION_LIMIT = { requests: 1000, windowMs: 10_000 };
+// "2 % faults": answers Clerk may give under load, with the ambiguous ones (a connection dropped after
+// the write was committed) included; the seed makes the same requests meet the same faults.
+const FAULTS_2PCT = { seed: 7, rate429: 0.005, rate5xx: 0.01, rateDrop: 0.0025, dropAfterCommit: 0.0025 };
+// What the README tells a user with many objects to set (see "Large stacks"): the file backend otherwise
+// rewrites the whole checkpoint after every step, which grows with the square of the stack.
+const SCALE_ENV = { PULUMI_SKIP_CHECKPOINTS: "true" };
 // Enough requests for two full windows after the first burst.
 const rateLimitN = Number(argv["rate-limit-n"] ?? 250);
 const requireRuns = Number(argv["require-runs"] ?? (argv.quick ? 3 : 5));
+const fixedRuns = Number(argv["fixed-runs"] ?? (argv.quick ? 2 : 5));
+const scaleN = Number(argv["scale-n"]);
+const scaleMid = Number(argv["scale-mid"]);
+const scaleParallel = Number(argv["scale-parallel"]);
 const SECRET_KEY = "sk_test_pulumi_clerk_bench";
 
 const require = (await import("node:module")).createRequire(import.meta.url);
-
-/** The configuration under test: a repeating mix of five resources, two of them list-only at Clerk. */
-export function resourcesFor(n, tag) {
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    const name = `r${i}`;
-    switch (i % 5) {
-      case 0:
-      case 1:
-        out.push({ type: "RedirectUrl", name, args: { url: `https://app${i}.${tag}.example.com/callback` } });
-        break;
-      case 2:
-        out.push({
-          type: "JwtTemplate",
-          name,
-          args: {
-            name: `${tag}-tmpl-${i}`,
-            claims: { aud: `api-${i}`, role: "{{user.public_metadata.role}}" },
-          },
-        });
-        break;
-      case 3:
-        out.push({ type: "AllowlistIdentifier", name, args: { identifier: `user${i}@${tag}.example.com` } });
-        break;
-      default:
-        out.push({ type: "BlocklistIdentifier", name, args: { identifier: `spam${i}@${tag}.example.org` } });
-    }
-  }
-  return out;
-}
 
 async function main() {
   const engine = findEngine();
@@ -116,11 +110,24 @@ async function main() {
     );
     results.require = measureRequire(root, requireRuns);
     log(`cold require of pulumi-clerk/runtime: median ${results.require.medianMs} ms`);
+    if (!argv["no-fixed-cost"]) {
+      results.fixedCost = await measureFixedCost({
+        root,
+        engine,
+        languageHostBin: requireLanguageHost(engine.bin).bin,
+        emu,
+        workRoot,
+        runs: fixedRuns,
+        secretKey: SECRET_KEY,
+        log,
+      });
+      emu.store.reset();
+    }
 
     for (const n of sizes) {
       const tag = `n${n}`;
       const resources = resourcesFor(n, tag);
-      const stack = await createStack(workRoot, `size-${n}`, emu.url);
+      const stack = await createStack(workRoot, `size-${n}`, emu.url, SECRET_KEY);
       const row = { n, ops: {} };
       const op = async (name, fn) => {
         emu.clearRequests();
@@ -176,6 +183,7 @@ async function main() {
     }
 
     if (!argv["no-rate-limit"]) results.rateLimit = await rateLimitRun(workRoot, emu, log);
+    if (!argv.quick && !argv["no-scale"]) results.scale = await scaleRuns(workRoot, emu, log);
   } finally {
     await emu.close();
     rmSync(workRoot, { recursive: true, force: true });
@@ -186,42 +194,6 @@ async function main() {
   writeFileSync(argv.out, `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
   console.log(`\nbench: figures written to ${argv.out} (total ${Math.round(results.meta.totalMs / 1000)} s)`);
-}
-
-/** The inline program: the resources, built exactly as a user's program builds them. */
-function program(resources) {
-  return async () => {
-    const clerk = require("pulumi-clerk");
-    const out = {};
-    for (const r of resources) out[r.name] = new clerk[r.type](r.name, r.args).id;
-    return {};
-  };
-}
-
-async function createStack(workRoot, name, apiUrl) {
-  const workDir = join(workRoot, name);
-  mkdirSync(join(workDir, ".backend"), { recursive: true });
-  // Laid out like a user's project below the repo: `pulumi-clerk/runtime` resolves via its self-link.
-  writeFileSync(join(workDir, "Pulumi.yaml"), "name: clerk-bench\nruntime: nodejs\n");
-  const { LocalWorkspace } = require("@pulumi/pulumi/automation");
-  const stack = await LocalWorkspace.createOrSelectStack(
-    { stackName: "bench", projectName: "clerk-bench", program: async () => ({}) },
-    {
-      workDir,
-      envVars: {
-        PULUMI_BACKEND_URL: `file://${join(workDir, ".backend")}`,
-        PULUMI_HOME: join(workDir, ".pulumi-home"),
-        PULUMI_CONFIG_PASSPHRASE: "bench",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-      },
-    },
-  );
-  await stack.setAllConfig({
-    "clerk:apiUrl": { value: apiUrl },
-    "clerk:secretKey": { value: SECRET_KEY, secret: true },
-  });
-  return stack;
 }
 
 /** `__provider` bytes (stored in inputs and outputs) and the whole resource's bytes in the export. */
@@ -276,7 +248,7 @@ async function rateLimitRun(workRoot, emu, log) {
     name: `rl${i}`,
     args: { url: `https://rl${i}.example.com/cb` },
   }));
-  const stack = await createStack(workRoot, "rate-limit", emu.url);
+  const stack = await createStack(workRoot, "rate-limit", emu.url, SECRET_KEY);
   const t = performance.now();
   let error;
   let summary;
@@ -321,6 +293,48 @@ async function rateLimitRun(workRoot, emu, log) {
   // No destroy: the emulator's store is reset and the stack's work dir removed, which saves a minute.
   emu.store.reset();
   return out;
+}
+
+/**
+ * Scale: what one resource costs beyond the fixed cost, ours against Pulumi's floor (do-nothing dynamic
+ * resources), with the engine's defaults and with the settings the README recommends; then N objects at
+ * Clerk's production limit, without and with 2 % faults. Marginal cost = (wall(N) - wall(mid)) / (N - mid)
+ * under the same settings (mid = --scale-mid, 300 by default).
+ */
+async function scaleRuns(workRoot, emu, log) {
+  const mid = scaleMid;
+  const tuned = { parallel: scaleParallel, envVars: SCALE_ENV };
+  const common = { workRoot, emu, secretKey: SECRET_KEY };
+  const runs = {};
+  const go = async (key, opts) => {
+    runs[key] = await scaleUp({ ...common, label: key, ...opts });
+    const r = runs[key];
+    log(
+      `scale ${key}: N=${r.n} ${r.ok ? "ok" : "FAILED"} ${r.wallMs} ms (${r.msPerResource} ms/resource), ${r.requests} requests` +
+        (r.budgetUse != null ? `, budget use ${r.budgetUse}` : ""),
+    );
+  };
+  await go("floorDefaultsMid", { floor: mid, parallel });
+  await go("floorTunedMid", { floor: mid, ...tuned });
+  await go("oursTunedMid", { resources: resourcesFor(mid, "tmid"), ...tuned });
+  await go("floorProduction", { floor: scaleN, limit: PRODUCTION_LIMIT, ...tuned });
+  await go("oursProduction", { resources: resourcesFor(scaleN, "p"), limit: PRODUCTION_LIMIT, ...tuned });
+  await go("oursProductionFaults", {
+    resources: resourcesFor(scaleN, "f"),
+    limit: PRODUCTION_LIMIT,
+    faults: FAULTS_2PCT,
+    ...tuned,
+  });
+  const marginal = (big, small) =>
+    round2((runs[big].wallMs - runs[small].wallMs) / (runs[big].n - runs[small].n));
+  return {
+    tuned: { parallel: scaleParallel, env: SCALE_ENV },
+    runs,
+    marginalMsPerResource: {
+      ours: marginal("oursProduction", "oursTunedMid"),
+      floor: marginal("floorProduction", "floorTunedMid"),
+    },
+  };
 }
 
 function printTable(results) {
@@ -378,8 +392,72 @@ function printTable(results) {
   console.log(
     `cold require of pulumi-clerk/runtime in a provider-like process: median ${results.require.medianMs} ms (${results.require.runs.join(", ")})`,
   );
+  if (results.fixedCost) printFixedCost(results.fixedCost);
+  if (results.scale) printScale(results.scale, results.sizes);
   console.log(
     `load average ${results.meta.loadAverageAtStart.join(" ")} → ${results.meta.loadAverageAtEnd.join(" ")} on ${results.meta.cpus} CPUs (timings are noisy when it exceeds the CPU count)`,
+  );
+}
+
+function printFixedCost(f) {
+  const s = (ms) => `${(ms / 1000).toFixed(2)} s`;
+  console.log(
+    `\nFixed cost: a no-op preview through the pulumi CLI (median of ${f.runs} runs, taken in turn)`,
+  );
+  console.log(`  empty TypeScript program                       ${s(f.emptyMs)}`);
+  console.log(`  five do-nothing dynamic resources (the floor)  ${s(f.dynamicFloorMs)}`);
+  console.log(
+    `  quickstart (five Clerk resources)              ${s(f.quickstartMs)}   ratio to empty ${f.ratio} (target <= ${f.target}), to the floor ${f.ratioToDynamicFloor}`,
+  );
+  const p = f.quickstartPhases;
+  console.log(
+    `  quickstart phases (median ms): CLI + language host ${p.cliAndLanguageHostMs} | program boot ${p.programBootMs} | ` +
+      `TypeScript ${p.typescriptMs} (ts-node's cache) | require pulumi-clerk ${p.clerkLoadMs} | program ${p.programRunMs} | ` +
+      `waiting on engine + provider ${p.programWaitMs} | after the program ${p.afterProgramMs}`,
+  );
+  console.log(
+    `  provider process (median ms): starts at ${p.providerStartAtMs}, host ready after ${p.providerBootMs}, require pulumi-clerk/runtime ${p.providerRuntimeLoadMs}` +
+      ` (floor: starts at ${f.dynamicFloorPhases.providerStartAtMs}, ready after ${f.dynamicFloorPhases.providerBootMs})`,
+  );
+  const c = f.coldTypeScript;
+  console.log(
+    `  after an edit of the program (ts-node's cache misses): TypeScript ${c.quickstart.typescriptMs} ms of ${s(c.quickstart.totalMs)} (floor: ${c.dynamicFloor.typescriptMs} ms of ${s(c.dynamicFloor.totalMs)})`,
+  );
+  const u = f.up;
+  console.log(
+    `  first up of the quickstart (TypeScript not cached): ${s(u.totalMs)}, TypeScript ${u.typescriptMs} ms, first request at ${u.firstRequestMs} ms`,
+  );
+}
+
+function printScale(sc, sizes) {
+  const row = (r) =>
+    `${String(r.n).padStart(5)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s ${String(r.msPerResource).padStart(7)} ms/res ${String(r.requests).padStart(6)} req` +
+    (r.budgetUse != null
+      ? `  budget use ${r.budgetUse} (${r.achievedPerSec}/s of ${r.allowedPerSec}/s)`
+      : "") +
+    (Object.keys(r.byFault).length ? `  faults ${JSON.stringify(r.byFault)}` : "") +
+    (r.objects !== undefined ? `  objects ${r.objects}` : "");
+  const env = Object.entries(sc.tuned.env)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(" ");
+  console.log(`\nScale (tuned = --parallel ${sc.tuned.parallel} and ${env})`);
+  const ours300 = sizes.find((x) => x.n === sc.runs.oursTunedMid?.n);
+  if (ours300)
+    console.log(
+      `  ours, engine defaults         ${row({ n: ours300.n, ok: true, wallMs: ours300.ops.up.wallMs, msPerResource: Math.round(ours300.ops.up.wallMs / ours300.n), requests: ours300.ops.up.requests, byFault: {} })}`,
+    );
+  const labels = {
+    floorDefaultsMid: "floor, engine defaults       ",
+    floorTunedMid: "floor, tuned                 ",
+    oursTunedMid: "ours, tuned                  ",
+    floorProduction: "floor, tuned, 1000/10s limit ",
+    oursProduction: "ours, tuned, 1000/10s limit  ",
+    oursProductionFaults: "ours, same, 2 % faults       ",
+  };
+  for (const [k, label] of Object.entries(labels))
+    if (sc.runs[k]) console.log(`  ${label} ${row(sc.runs[k])}`);
+  console.log(
+    `  marginal cost per resource (tuned, ${sc.runs.oursTunedMid?.n} -> ${sc.runs.oursProduction?.n}): ours ${sc.marginalMsPerResource.ours} ms, floor ${sc.marginalMsPerResource.floor} ms`,
   );
 }
 

@@ -20,7 +20,10 @@ export interface InstanceArgs {
 export abstract class ClerkResource extends pulumi.CustomResource {
   /**
    * How the provider serves this resource (the runtime's registry is made of these, one per class the
-   * package exports). Internal: not part of the resource's arguments or outputs.
+   * package exports). Internal: not part of the resource's arguments or outputs, and stripped from the
+   * published declarations with every `@internal` definition, so that type-checking a program never
+   * loads zod's or the sdk's types (see docs/architecture.md, "One definition per resource").
+   * @internal
    */
   declare static readonly definition: AnyDefinition;
   /** The named Clerk instance the resource belongs to; undefined for the default instance. */

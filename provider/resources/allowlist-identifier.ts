@@ -23,6 +23,7 @@ type _ArgsMatch = ArgsCheck<ArgsMatchSchema<AllowlistIdentifierArgs, typeof inpu
 /** Clerk has no GET by id for allow-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "allowlist_identifiers";
 
+/** @internal */
 export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, AllowlistIdentifierObject> = {
   type: "AllowlistIdentifier",
   inputs,
@@ -65,6 +66,7 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
  * creation and is never read back. Refresh sees deletions.
  */
 export class AllowlistIdentifier extends ClerkResource {
+  /** @internal */
   static override readonly definition = allowlistIdentifierDefinition;
   declare readonly identifier: pulumi.Output<string>;
   declare readonly notify: pulumi.Output<boolean | undefined>;

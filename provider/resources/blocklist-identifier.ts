@@ -21,6 +21,7 @@ type _ArgsMatch = ArgsCheck<ArgsMatchSchema<BlocklistIdentifierArgs, typeof inpu
 /** Clerk has no GET by id for block-list identifiers: reads share one listing per provider process. */
 const COLLECTION = "blocklist_identifiers";
 
+/** @internal */
 export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, BlocklistIdentifierObject> = {
   type: "BlocklistIdentifier",
   inputs,
@@ -55,6 +56,7 @@ export const blocklistIdentifierDefinition: ResourceDefinition<Inputs, Blocklist
  * Clerk cannot edit identifiers: a change of `identifier` replaces it. Refresh sees deletions.
  */
 export class BlocklistIdentifier extends ClerkResource {
+  /** @internal */
   static override readonly definition = blocklistIdentifierDefinition;
   declare readonly identifier: pulumi.Output<string>;
   /** `email_address`, `phone_number` or `web3_wallet`, as Clerk classified the identifier. */

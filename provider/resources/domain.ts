@@ -94,6 +94,7 @@ function updateBody(news: Inputs, olds: Partial<Inputs>): UpdateDomainBody {
   return b;
 }
 
+/** @internal */
 export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
   type: "Domain",
   inputs,
@@ -166,6 +167,7 @@ export const domainDefinition: ResourceDefinition<Inputs, DomainObject> = {
  * `isSecondary`, which Clerk never returns. Refreshing many domains lists them once.
  */
 export class Domain extends ClerkResource {
+  /** @internal */
   static override readonly definition = domainDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly proxyUrl: pulumi.Output<string | undefined>;

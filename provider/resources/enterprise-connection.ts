@@ -3,10 +3,10 @@ import { z } from "zod";
 import {
   type CreateEnterpriseConnectionBody,
   type EnterpriseConnectionObject,
-  type EnterpriseConnectionProvider,
   EnterpriseConnectionProviderSchema,
   type UpdateEnterpriseConnectionBody,
 } from "../../sdk/schemas";
+import type { EnterpriseConnectionProvider } from "../../sdk/schemas/providers";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
@@ -124,7 +124,6 @@ type Inputs = z.output<typeof inputs>;
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<EnterpriseConnectionArgs, typeof inputs>>;
 // The SAML settings as declared: check later folds `idpCertificate` into `idpCertificates`.
 type Saml = NonNullable<z.input<typeof inputs>["saml"]>;
-type Oidc = NonNullable<Inputs["oidc"]>;
 type CustomAttribute = NonNullable<Inputs["customAttributes"]>[number];
 
 const secretString = z.string().min(1);
@@ -336,6 +335,7 @@ function samlView(api: EnterpriseConnectionObject): Saml | undefined {
   };
 }
 
+/** @internal */
 export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, EnterpriseConnectionObject> = {
   type: "EnterpriseConnection",
   inputs,
@@ -503,6 +503,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
  * `oauthConfig`.
  */
 export class EnterpriseConnection extends ClerkResource {
+  /** @internal */
   static override readonly definition = enterpriseConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly provider: pulumi.Output<Provider>;
@@ -516,9 +517,11 @@ export class EnterpriseConnection extends ClerkResource {
   declare readonly disableAdditionalIdentifications: pulumi.Output<boolean>;
   declare readonly authenticatable: pulumi.Output<boolean>;
   declare readonly disableJitProvisioning: pulumi.Output<boolean>;
-  declare readonly saml: pulumi.Output<Saml | undefined>;
-  declare readonly oidc: pulumi.Output<Oidc | undefined>;
-  declare readonly customAttributes: pulumi.Output<CustomAttribute[]>;
+  // Written with the public argument types, not the zod-derived ones, so that the declarations a
+  // program type-checks against import nothing from zod (the arguments check keeps them equal).
+  declare readonly saml: pulumi.Output<pulumi.Unwrap<EnterpriseSamlArgs> | undefined>;
+  declare readonly oidc: pulumi.Output<pulumi.Unwrap<EnterpriseOidcArgs> | undefined>;
+  declare readonly customAttributes: pulumi.Output<pulumi.Unwrap<EnterpriseCustomAttributeArgs>[]>;
   declare readonly logoPublicUrl: pulumi.Output<string | undefined>;
   /** SAML only: the assertion consumer service URL to give the IdP. */
   declare readonly acsUrl: pulumi.Output<string | undefined>;

@@ -68,6 +68,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
   );
 }
 
+/** @internal */
 export const instanceCommunicationDefinition: ResourceDefinition<Inputs, InstanceCommunicationObject> = {
   type: "InstanceCommunication",
   inputs,
@@ -108,6 +109,7 @@ export const instanceCommunicationDefinition: ResourceDefinition<Inputs, Instanc
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps the current list.
  */
 export class InstanceCommunication extends ClerkResource {
+  /** @internal */
   static override readonly definition = instanceCommunicationDefinition;
   declare readonly blockedCountryCodes: pulumi.Output<string[]>;
 

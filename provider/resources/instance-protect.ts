@@ -42,6 +42,7 @@ function write(client: ClerkClient, news: Inputs): Promise<InstanceProtectObject
 /** The fixed id of the one Protect settings object (Clerk's own `object` name for it). */
 export const INSTANCE_PROTECT_ID = "instance_protect";
 
+/** @internal */
 export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProtectObject> = {
   type: "InstanceProtect",
   inputs,
@@ -73,6 +74,7 @@ export const instanceProtectDefinition: ResourceDefinition<Inputs, InstanceProte
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class InstanceProtect extends ClerkResource {
+  /** @internal */
   static override readonly definition = instanceProtectDefinition;
   declare readonly rulesEnabled: pulumi.Output<boolean>;
   declare readonly specterEnabled: pulumi.Output<boolean>;

@@ -69,6 +69,7 @@ async function readByEmptyPatch({ client }: OperationContext): Promise<Api> {
   }
 }
 
+/** @internal */
 export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   type: "InstanceRestrictions",
   inputs,
@@ -115,6 +116,7 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
  * - **Destroy** forgets the restrictions: no request is sent and Clerk keeps its current values.
  */
 export class InstanceRestrictions extends ClerkResource {
+  /** @internal */
   static override readonly definition = instanceRestrictionsDefinition;
   declare readonly allowlist: pulumi.Output<boolean>;
   declare readonly blocklist: pulumi.Output<boolean>;

@@ -145,6 +145,7 @@ async function write({ client }: OperationContext, news: Inputs): Promise<Instan
   return live;
 }
 
+/** @internal */
 export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObject> = {
   type: "InstanceSettings",
   inputs,
@@ -191,6 +192,7 @@ export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObje
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class InstanceSettings extends ClerkResource {
+  /** @internal */
   static override readonly definition = instanceSettingsDefinition;
   declare readonly allowedOrigins: pulumi.Output<string[]>;
   declare readonly testMode: pulumi.Output<boolean | undefined>;

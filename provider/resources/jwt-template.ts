@@ -72,6 +72,7 @@ function body(news: Inputs, olds: Partial<Inputs>): UpdateJwtTemplateBody {
   };
 }
 
+/** @internal */
 export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject> = {
   type: "JwtTemplate",
   inputs,
@@ -127,6 +128,7 @@ export const jwtTemplateDefinition: ResourceDefinition<Inputs, JwtTemplateObject
  * and refresh cannot tell whether someone changed it in the dashboard.
  */
 export class JwtTemplate extends ClerkResource {
+  /** @internal */
   static override readonly definition = jwtTemplateDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly claims: pulumi.Output<Record<string, unknown>>;

@@ -75,6 +75,7 @@ function write(client: ClerkClient, news: Inputs): Promise<OAuthApplicationSetti
 /** The fixed id of the one OAuth settings object (Clerk's own `object` name for it). */
 export const OAUTH_APPLICATION_SETTINGS_ID = "oauth_application_settings";
 
+/** @internal */
 export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAuthApplicationSettingsObject> =
   {
     type: "OAuthApplicationSettings",
@@ -110,6 +111,7 @@ export const oauthApplicationSettingsDefinition: ResourceDefinition<Inputs, OAut
  *   provider never sends `default_scopes: null`, Clerk's "reset to defaults").
  */
 export class OAuthApplicationSettings extends ClerkResource {
+  /** @internal */
   static override readonly definition = oauthApplicationSettingsDefinition;
   declare readonly dynamicOauthClientRegistration: pulumi.Output<boolean>;
   declare readonly defaultScopes: pulumi.Output<string[] | null>;

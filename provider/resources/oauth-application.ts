@@ -125,6 +125,7 @@ export function sameScopes(live: unknown, desired: unknown): boolean {
   );
 }
 
+/** @internal */
 export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplicationWithSecretObject> = {
   type: "OAuthApplication",
   inputs,
@@ -210,6 +211,7 @@ export const oauthApplicationDefinition: ResourceDefinition<Inputs, OAuthApplica
  * Pulumi (the recorded `clientSecret` then no longer works: change `rotateSecret`).
  */
 export class OAuthApplication extends ClerkResource {
+  /** @internal */
   static override readonly definition = oauthApplicationDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly redirectUris: pulumi.Output<string[]>;

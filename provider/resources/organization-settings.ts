@@ -79,6 +79,7 @@ export const ORGANIZATION_SETTINGS_ID = "organization_settings";
 /**
  * The PATCH body: declared fields, with role keys turned into the role ids Clerk's PATCH takes. Roles
  * are listed only when a role is declared; an unknown key fails here, before anything is written.
+ * @internal
  */
 export async function organizationSettingsBody(
   { client }: OperationContext,
@@ -111,6 +112,7 @@ async function write(ctx: OperationContext, news: Inputs): Promise<OrganizationS
     : ctx.client.organizationSettings.update(body);
 }
 
+/** @internal */
 export const organizationSettingsDefinition: ResourceDefinition<Inputs, OrganizationSettingsObject> = {
   type: "OrganizationSettings",
   inputs,
@@ -160,6 +162,7 @@ export const organizationSettingsDefinition: ResourceDefinition<Inputs, Organiza
  * - **Destroy** forgets the settings: no request is sent and Clerk keeps its current values.
  */
 export class OrganizationSettings extends ClerkResource {
+  /** @internal */
   static override readonly definition = organizationSettingsDefinition;
   declare readonly enabled: pulumi.Output<boolean>;
   declare readonly maxAllowedMemberships: pulumi.Output<number>;

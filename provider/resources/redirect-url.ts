@@ -19,6 +19,7 @@ const inputs = z.strictObject({ url: redirectUrl });
 type Inputs = z.output<typeof inputs>;
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<RedirectUrlArgs, typeof inputs>>;
 
+/** @internal */
 export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject> = {
   type: "RedirectUrl",
   inputs,
@@ -43,6 +44,7 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
  * Clerk cannot edit a redirect URL, so a change of `url` replaces it. Refresh sees deletions.
  */
 export class RedirectUrl extends ClerkResource {
+  /** @internal */
   static override readonly definition = redirectUrlDefinition;
   declare readonly url: pulumi.Output<string>;
   declare readonly createdAt: pulumi.Output<number>;

@@ -4,10 +4,10 @@ import { isNotFound } from "../../sdk/errors";
 import {
   type IdpCertificate,
   type SamlConnectionObject,
-  type SamlProvider,
   SamlProviderSchema,
   type UpdateSamlConnectionBody,
 } from "../../sdk/schemas";
+import type { SamlProvider } from "../../sdk/schemas/providers";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
@@ -31,6 +31,7 @@ export interface LoginHint {
   source?: string;
 }
 
+/** @internal */
 export const attributeMapping = z.strictObject({
   userId: z.string().trim().min(1).optional(),
   emailAddress: z.string().trim().min(1).optional(),
@@ -38,6 +39,7 @@ export const attributeMapping = z.strictObject({
   lastName: z.string().trim().min(1).optional(),
 });
 
+/** @internal */
 export function attributeMappingBody(m: AttributeMapping) {
   return {
     ...(m.userId !== undefined ? { user_id: m.userId } : {}),
@@ -47,6 +49,7 @@ export function attributeMappingBody(m: AttributeMapping) {
   };
 }
 
+/** @internal */
 export const loginHint = z
   .strictObject({
     mode: z.enum(["email_address", "custom_attribute", "off"]),
@@ -64,7 +67,7 @@ export const loginHint = z
 /** Certificates differ only by line breaks and spaces depending on who pasted them. */
 const pemKey = (v: unknown) => (typeof v === "string" ? v.replace(/\s+/g, "") : v);
 
-/** The certificates Clerk trusts, in any order, each compared ignoring whitespace. */
+/** The certificates Clerk trusts, in any order, each compared ignoring whitespace. @internal */
 export function sameCertificates(a: unknown, b: unknown): boolean {
   if (!Array.isArray(a) || !Array.isArray(b)) return a === b;
   const norm = (l: unknown[]) => [...new Set(l.map(pemKey))].sort();
@@ -74,6 +77,7 @@ export function sameCertificates(a: unknown, b: unknown): boolean {
 /**
  * The deprecated singular certificate is a list of one: state, refresh and the request body then speak
  * of `idpCertificates` only, whichever the program uses.
+ * @internal
  */
 export function singularCertificate<T extends { idpCertificate?: string; idpCertificates?: string[] }>(
   v: T,
@@ -86,6 +90,7 @@ export function singularCertificate<T extends { idpCertificate?: string; idpCert
 /**
  * The same mapping in a program, before Pulumi records the inputs: an Output keeps a certificate passed
  * as a secret a secret (the engine re-marks secrets by input name, and `idpCertificate` would be gone).
+ * @internal
  */
 export function singularCertificateArg<
   T extends { idpCertificate?: pulumi.Input<string>; idpCertificates?: pulumi.Input<pulumi.Input<string>[]> },
@@ -96,13 +101,13 @@ export function singularCertificateArg<
   return { ...rest, idpCertificates: pulumi.output(idpCertificate).apply((c) => [c]) } as unknown as T;
 }
 
-/** A list of PEM certificates, none twice. */
+/** A list of PEM certificates, none twice. @internal */
 export const pemCertificates = z
   .array(z.string().trim().min(1))
   .min(1)
   .refine((l) => new Set(l.map(pemKey)).size === l.length, { message: "must not list a certificate twice" });
 
-/** The validity of each trusted certificate as Clerk read it (Unix ms), in Clerk's order. */
+/** The validity of each trusted certificate as Clerk read it (Unix ms), in Clerk's order. @internal */
 export function certificatesValidity(list: IdpCertificate[] | null | undefined) {
   return list?.map((c) => ({
     ...(c.issued_at != null ? { issuedAt: c.issued_at } : {}),
@@ -110,7 +115,7 @@ export function certificatesValidity(list: IdpCertificate[] | null | undefined) 
   }));
 }
 
-/** The certificates Clerk trusts (the singular field when an older answer has no list); undefined for none. */
+/** The certificates Clerk trusts (the singular field when an older answer has no list); undefined for none. @internal */
 export function certificatesOf(api: {
   idp_certificate?: string | null;
   idp_certificates?: IdpCertificate[] | null;
@@ -128,6 +133,7 @@ export interface CertificateValidity {
   expiresAt?: number;
 }
 
+/** @internal */
 export const httpUrl = z
   .string()
   .trim()
@@ -145,7 +151,7 @@ export const httpUrl = z
 
 const FQDN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/;
 
-/** Email domains of an SSO connection: at least one, lowercased as Clerk stores them. */
+/** Email domains of an SSO connection: at least one, lowercased as Clerk stores them. @internal */
 export const ssoDomains = z
   .array(
     z
@@ -159,6 +165,7 @@ export const ssoDomains = z
 /**
  * Apply what Clerk only accepts after creation; if that fails, delete the new object so that no
  * connection exists in Clerk without being in the stack, and say so.
+ * @internal
  */
 export async function withRollback<T>(
   label: string,
@@ -317,6 +324,7 @@ async function create({ client }: OperationContext, news: Inputs): Promise<SamlC
   });
 }
 
+/** @internal */
 export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnectionObject> = {
   type: "SamlConnection",
   inputs,
@@ -431,6 +439,7 @@ export const samlConnectionDefinition: ResourceDefinition<Inputs, SamlConnection
  * Refresh sees every argument (Clerk returns them all) and deletions.
  */
 export class SamlConnection extends ClerkResource {
+  /** @internal */
   static override readonly definition = samlConnectionDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly domains: pulumi.Output<string[]>;

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
+import { ENTERPRISE_CONNECTION_PROVIDERS, type EnterpriseConnectionProvider } from "./providers";
 import { IdpCertificateSchema, LoginHintModeSchema } from "./saml-connections";
 
-const PROVIDERS = [
-  "saml_custom",
-  "saml_okta",
-  "saml_google",
-  "saml_microsoft",
-  "oidc_custom",
-  "oidc_github_enterprise",
-  "oidc_gitlab",
-] as const;
+const PROVIDERS = ENTERPRISE_CONNECTION_PROVIDERS;
 
 export const EnterpriseConnectionProviderSchema = z.enum(PROVIDERS);
-export type EnterpriseConnectionProvider = z.infer<typeof EnterpriseConnectionProviderSchema>;
+export type { EnterpriseConnectionProvider };
 
 const CustomAttributeBodySchema = z.strictObject({
   name: z.string().min(1),

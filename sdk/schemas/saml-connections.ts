@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
+import { SAML_PROVIDERS, type SamlProvider } from "./providers";
 
 // Every SAML connection operation is deprecated in the spec in favour of enterprise connections.
 
-const SAML_PROVIDERS = ["saml_custom", "saml_okta", "saml_google", "saml_microsoft"] as const;
 export const SamlProviderSchema = z.enum(SAML_PROVIDERS);
-export type SamlProvider = z.infer<typeof SamlProviderSchema>;
+export type { SamlProvider };
 
 export const LoginHintModeSchema = z.enum(["email_address", "custom_attribute", "off"]);
 

@@ -4,7 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { homedir } from "node:os";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
 import { beforeAll, describe, expect, inject, it } from "vitest";
 import { REPO_ROOT } from "./harness";
 
@@ -71,5 +71,37 @@ describe("the packed pulumi-clerk", () => {
       return local.filter((p) => text.includes(p)).map((p) => `${f}: ${p}`);
     });
     expect(leaks).toEqual([]);
+  });
+
+  it("declares the resource classes without zod or the sdk, so a program's type check stays small", () => {
+    // Every declaration file `import * as clerk from "pulumi-clerk"` makes TypeScript read: the
+    // definitions (zod schemas, sdk calls) are `@internal` and stripped from the published types. A
+    // resource whose public types reach zod shows here as the file that imports it.
+    const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as Manifest;
+    const seen = new Set<string>();
+    const outside: string[] = [];
+    const queue = [join(root, manifest.types)];
+    while (queue.length > 0) {
+      const file = queue.pop() as string;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const from = file.slice(root.length + 1);
+      for (const m of readFileSync(file, "utf8").matchAll(/(?:from|import)\s*\(?\s*"([^"]+)"/g)) {
+        const spec = m[1] as string;
+        const target = spec.startsWith(".") ? resolve(dirname(file), `${spec}.d.ts`) : undefined;
+        if (!target) {
+          if (spec !== "@pulumi/pulumi") outside.push(`${from} imports ${spec}`);
+          continue;
+        }
+        const rel = target.slice(root.length + 1);
+        if (rel.startsWith("dist/sdk/") && rel !== "dist/sdk/schemas/providers.d.ts")
+          outside.push(`${from} imports ${rel}`);
+        else queue.push(target);
+      }
+    }
+    expect(outside).toEqual([]);
+    expect([...seen].map((f) => f.slice(root.length + 1))).toContain(
+      "dist/provider/resources/jwt-template.d.ts",
+    );
   });
 });
