@@ -9,7 +9,6 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { redactString } from "../sdk/redact";
-import type { JwksKey } from "../sdk/schemas/jwks";
 import { ClientPool, Instances } from "./runtime/instances";
 import type { ConfigSource } from "./runtime/settings";
 
@@ -22,6 +21,22 @@ export interface LookupArgs {
 /** {@link LookupArgs} for the Output forms: the instance may come from another resource's output. */
 export interface LookupOutputArgs {
   instance?: pulumi.Input<string>;
+}
+
+/**
+ * One public key of the set, as Clerk sends it. Written here rather than taken from the sdk's schema so
+ * that a program's type check never loads zod; the sdk's parsed keys are assigned to it, so the
+ * compiler keeps the two in step.
+ */
+export interface JwksKey {
+  kid: string;
+  kty: string;
+  alg?: string;
+  use?: string;
+  /** RSA modulus and exponent; EC and OKP keys carry their own members. */
+  n?: string;
+  e?: string;
+  [member: string]: unknown;
 }
 
 /** The instance's JSON Web Key Set: the public keys that verify its session tokens. */
@@ -44,7 +59,10 @@ export interface InstanceInfo {
   jwksUrl: string;
 }
 
-/** The lookups, over one config source and environment (the program's, or a test's). */
+/**
+ * The lookups, over one config source and environment (the program's, or a test's).
+ * @internal
+ */
 export function createLookups(config: ConfigSource | undefined, env: NodeJS.ProcessEnv) {
   let pool: ClientPool | undefined;
   const cache = new Map<string, Promise<unknown>>();

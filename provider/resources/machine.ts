@@ -126,6 +126,7 @@ async function update(ctx: OperationContext, id: string, news: Inputs, olds: Par
   return { ...api, secret_key: kept ?? (await client.machines.getSecretKey(id)).secret };
 }
 
+/** @internal */
 export const machineDefinition: ResourceDefinition<Inputs, Api> = {
   type: "Machine",
   inputs,
@@ -190,6 +191,7 @@ export const machineDefinition: ResourceDefinition<Inputs, Api> = {
  * and refresh sees a key rotated outside Pulumi. Set or change `rotateSecretKey` to rotate it.
  */
 export class Machine extends ClerkResource {
+  /** @internal */
   static override readonly definition = machineDefinition;
   declare readonly name: pulumi.Output<string>;
   declare readonly defaultTokenTtl: pulumi.Output<number>;

@@ -81,6 +81,7 @@ async function verifyOwnershipIfAsked(client: ClerkClient, api: OrganizationDoma
   return client.organizationDomains.verifyOwnership(api.organization_id, api.id);
 }
 
+/** @internal */
 export const organizationDomainDefinition: ResourceDefinition<Inputs, OrganizationDomainObject> = {
   type: "OrganizationDomain",
   inputs,
@@ -156,6 +157,7 @@ export const organizationDomainDefinition: ResourceDefinition<Inputs, Organizati
  * organization domains once per run.
  */
 export class OrganizationDomain extends ClerkResource {
+  /** @internal */
   static override readonly definition = organizationDomainDefinition;
   declare readonly organizationId: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;

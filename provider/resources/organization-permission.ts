@@ -38,6 +38,7 @@ const body = (news: Inputs): CreateOrganizationPermissionBody => ({
   ...(news.description !== undefined ? { description: news.description } : {}),
 });
 
+/** @internal */
 export const organizationPermissionDefinition: ResourceDefinition<Inputs, PermissionObject> = {
   type: "OrganizationPermission",
   inputs,
@@ -79,6 +80,7 @@ export const organizationPermissionDefinition: ResourceDefinition<Inputs, Permis
  * resource.
  */
 export class OrganizationPermission extends ClerkResource {
+  /** @internal */
   static override readonly definition = organizationPermissionDefinition;
   declare readonly key: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;

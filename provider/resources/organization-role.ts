@@ -96,6 +96,7 @@ function inUseError(e: ClerkApiError, key: unknown): Error {
   return err;
 }
 
+/** @internal */
 export const organizationRoleDefinition: ResourceDefinition<Inputs, OrganizationRoleObject> = {
   type: "OrganizationRole",
   inputs,
@@ -188,6 +189,7 @@ export const organizationRoleDefinition: ResourceDefinition<Inputs, Organization
  * delete a role that is in use; the error says where to look.
  */
 export class OrganizationRole extends ClerkResource {
+  /** @internal */
   static override readonly definition = organizationRoleDefinition;
   declare readonly key: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;

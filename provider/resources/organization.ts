@@ -129,6 +129,7 @@ function toInputs(api: OrganizationObject): Partial<Inputs> {
   };
 }
 
+/** @internal */
 export const organizationDefinition: ResourceDefinition<Inputs, OrganizationObject> = {
   type: "Organization",
   inputs,
@@ -213,6 +214,7 @@ export const organizationDefinition: ResourceDefinition<Inputs, OrganizationObje
  * must be enabled for the instance first (`OrganizationSettings` with `enabled: true`).
  */
 export class Organization extends ClerkResource {
+  /** @internal */
   static override readonly definition = organizationDefinition;
   declare readonly name: pulumi.Output<string>;
   /** The slug, Clerk's when the program declares none. */

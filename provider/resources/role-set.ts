@@ -191,6 +191,7 @@ async function replaceOnDelete(
   });
 }
 
+/** @internal */
 export const roleSetDefinition: ResourceDefinition<Inputs, RoleSetObject> = {
   type: "RoleSet",
   inputs,
@@ -254,6 +255,7 @@ export const roleSetDefinition: ResourceDefinition<Inputs, RoleSetObject> = {
  *   destination's default role. The initial set itself needs `replaceWith`.
  */
 export class RoleSet extends ClerkResource {
+  /** @internal */
   static override readonly definition = roleSetDefinition;
   declare readonly key: pulumi.Output<string>;
   declare readonly name: pulumi.Output<string>;

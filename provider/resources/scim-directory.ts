@@ -197,6 +197,7 @@ async function update(ctx: OperationContext, id: string, news: Inputs, olds: Par
   return complete(ctx, { ...api, api_key: kept ?? null });
 }
 
+/** @internal */
 export const scimDirectoryDefinition: ResourceDefinition<Inputs, Api> = {
   type: "ScimDirectory",
   inputs,
@@ -262,6 +263,7 @@ export const scimDirectoryDefinition: ResourceDefinition<Inputs, Api> = {
  * No official Clerk client models SCIM directories yet: this follows Clerk's OpenAPI spec only.
  */
 export class ScimDirectory extends ClerkResource {
+  /** @internal */
   static override readonly definition = scimDirectoryDefinition;
   declare readonly enterpriseConnectionId: pulumi.Output<string>;
   declare readonly provider: pulumi.Output<string>;

@@ -52,6 +52,7 @@ async function dashboard(client: ClerkClient): Promise<Api | undefined> {
   }
 }
 
+/** @internal */
 export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
   type: "SvixWebhooks",
   inputs,
@@ -118,6 +119,7 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
  *   this stack enabled them; an adopted app is only forgotten. `retainOnDelete: true` forgets in every case.
  */
 export class SvixWebhooks extends ClerkResource {
+  /** @internal */
   static override readonly definition = svixWebhooksDefinition;
   /** A temporary sign-in link to the instance's Svix dashboard (a secret output). */
   declare readonly dashboardUrl: pulumi.Output<string>;
