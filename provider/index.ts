@@ -12,6 +12,7 @@ export {
   getJwksOutput,
   type InstanceInfo,
   type Jwks,
+  type JwksKey,
   type LookupArgs,
   type LookupOutputArgs,
 } from "./lookups";
