@@ -24,10 +24,29 @@ export function conflictError(e: Error, type: string, existingId: string): Error
     `${e.message}. A ${type} with the same key already exists in Clerk as "${existingId}", made outside ` +
       `this stack (by hand, or by another stack). If no other stack manages it, adopt it: add ` +
       `importId: "${existingId}" to this resource's arguments and run \`pulumi up\` again. If another ` +
-      "stack manages it, remove it from this program (or change its key)",
+      "stack manages it, remove it from this program (or change its key). If this program moved the key " +
+      "here from another of its own resources, that one lets go of it only at the end of this `pulumi up` " +
+      "(a replaced object is deleted last): run `pulumi up` again",
     { cause: e },
   );
   err.name = e.name;
+  return err;
+}
+
+/**
+ * The key is held by another resource of this same stack, which lets go of it only later in this
+ * `pulumi up`: a program that moves a key from one resource to another, where the old holder is replaced
+ * or removed (the engine deletes those last). The next `pulumi up` deletes it first.
+ */
+export function heldInStackError(e: Error | unknown, type: string, holderId: string): Error {
+  const message = e instanceof Error ? e.message : String(e);
+  const err = new Error(
+    `${message}. The key is held by ${type} "${holderId}", another resource of this stack that lets go ` +
+      "of it only at the end of this `pulumi up` (a replaced or removed object is deleted last): run " +
+      "`pulumi up` again to finish moving the key",
+    { cause: e },
+  );
+  err.name = e instanceof Error ? e.name : "Error";
   return err;
 }
 
