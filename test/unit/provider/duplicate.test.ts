@@ -112,7 +112,7 @@ describe("create refused as a duplicate", () => {
     expect(outcome.status).toBe("rejected");
     const message = String((outcome as PromiseRejectedResult).reason.message);
     expect(message).toContain('held by RedirectUrl "ru_1", another resource of this stack');
-    expect(message).toContain("run `pulumi up` again");
+    expect(message).toContain("`pulumi destroy --target <its URN>`");
     expect(calls).toEqual({ create: 1, list: 2 + RELEASE_WAITS_MS.length });
   });
 
