@@ -197,7 +197,9 @@ async function createOrRecover(
       if (findExisting && isDuplicate(e) && (attempt === 1 || released)) {
         // Once the key was seen free, a second refusal is final: no more waiting.
         const holder = await awaitRelease(ctx, findExisting, desired, released ? [] : RELEASE_WAITS_MS);
-        if (holder === RELEASED) {
+        // Nothing holds the key by the first look: let go meanwhile (a delete-first replacement racing
+        // this create), or held under a key the lookup does not see; one more create tells them apart.
+        if (holder === RELEASED || (holder === undefined && !released)) {
           released = true;
           continue;
         }

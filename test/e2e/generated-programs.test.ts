@@ -41,6 +41,8 @@ const faultsFor = (seed: number, version: number): FaultConfig => ({
 interface Journal {
   lines: string[];
   faults: string[];
+  /** The requests of the last `up`, in order: shown when its version does not converge. */
+  lastUp?: string[];
 }
 
 describe("generated programs under faults converge", () => {
@@ -71,7 +73,9 @@ describe("generated programs under faults converge", () => {
           const state = await stack.exportState();
           const problems = convergenceProblems(emu.store, v.resources, state.resources, outOfBand);
           if (problems.length > 0)
-            throw new Error(`version ${v.index} did not converge:\n  ${problems.join("\n  ")}`);
+            throw new Error(
+              `version ${v.index} did not converge:\n  ${problems.join("\n  ")}\nits up sent: ${journal.lastUp?.join("; ")}`,
+            );
           emu.clearRequests();
           const preview = await stack.preview();
           const { create, update, delete: del, replace } = preview.summary;
@@ -113,6 +117,8 @@ describe("generated programs under faults converge", () => {
         await emu?.close();
       }
     },
+    // A seed runs about 25 engine operations; on a loaded 2-core machine that takes minutes.
+    30 * 60_000,
   );
 });
 
@@ -137,6 +143,9 @@ async function apply(
   });
   collectFaults(emu, `v${v.index} up`, journal);
   emu.configure({ faults: null });
+  journal.lastUp = emu
+    .requests()
+    .map((x) => `${x.method} ${x.path} ${x.status}${x.fault ? ` [${x.fault}]` : ""}`);
   if (outcome.ok) return;
   const sent = emu
     .requests()

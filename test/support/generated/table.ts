@@ -111,7 +111,8 @@ function declaredFields(
 const other = <T>(r: Prng, items: readonly T[], not: unknown): T => r.pick(items.filter((x) => x !== not));
 const flip = (v: unknown) => !(v ?? false);
 const SCOPES = ["profile", "email", "openid", "public_metadata", "private_metadata"] as const;
-const COUNTRIES = ["RU", "CN", "KP", "IR", "NG", "BY"] as const;
+// Codes Clerk accepts (its high-cost SMS destinations; emulator/routes/instance.ts): others are dropped.
+const COUNTRIES = ["AF", "AM", "AZ", "BD", "BY", "CN"] as const;
 
 function identifierType(
   prefix: string,

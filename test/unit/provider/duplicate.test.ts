@@ -100,6 +100,12 @@ describe("create refused as a duplicate", () => {
     expect(calls).toEqual({ create: 2, list: 3 });
   });
 
+  it("refused, but nothing holds the key by the first look (the holder was deleted meanwhile): created", async () => {
+    const { p, calls } = handlers([duplicate()], [[]]);
+    expect((await p.create({ url: "myapp://cb" })).id).toBe("ru_1");
+    expect(calls).toEqual({ create: 2, list: 1 });
+  });
+
   const lost = () =>
     new ClerkNetworkError({ kind: "reset", mayHaveReachedServer: true, method: "POST", path: "/x" });
 
