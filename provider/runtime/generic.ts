@@ -218,6 +218,9 @@ async function createOrRecover(
           { cause: e },
         );
       }
+      // The engine diffs resources in parallel with other steps: give the diffs of this up a moment to
+      // arrive, so that an object another resource of the stack holds is known as such.
+      if (found !== undefined && !stackIds.has(def.id(found))) await sleep(RELEASE_WAITS_MS[0] ?? 0);
       if (found !== undefined && stackIds.has(def.id(found))) {
         // Another resource of this stack holds the key (the program moves it here in this change), so
         // the lost answer was Clerk's refusal, not a new object: wait for the holder to let go.
@@ -247,6 +250,8 @@ export const RELEASE_WAITS_MS: readonly number[] = [250, 500, 1000, 1500, 2000];
 
 const RELEASED = Symbol("released");
 
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
 /**
  * After a duplicate refusal: the object holding the key, found by the natural-key lookup; RELEASED when
  * it disappears within `waits`; undefined when the lookup fails or cannot name it (the key Clerk checks
@@ -262,7 +267,7 @@ async function awaitRelease(
   const holder = await lookup();
   if (holder === undefined) return undefined;
   for (const ms of waits) {
-    await new Promise((r) => setTimeout(r, ms));
+    await sleep(ms);
     if ((await findExisting(ctx, desired).catch(() => holder)) === undefined) return RELEASED;
   }
   return holder;

@@ -122,6 +122,20 @@ describe("create refused as a duplicate", () => {
     expect(calls).toEqual({ create: 1, list: 2 + RELEASE_WAITS_MS.length });
   });
 
+  it("answer lost, and the engine diffs the key's holder only while the lookup runs: still never adopted", async () => {
+    vi.useFakeTimers();
+    const { p } = handlers([lost()], [[live]]);
+    const pending = p.create({ url: "myapp://cb" });
+    // The engine's parallel diff of the holder lands after the lookup found it.
+    await vi.advanceTimersByTimeAsync(1);
+    await p.diff("ru_1", { url: "myapp://cb" }, { url: "myapp://cb" });
+    const outcome = await settle(pending);
+    expect(outcome.status).toBe("rejected");
+    expect(String((outcome as PromiseRejectedResult).reason.message)).toContain(
+      "another resource of this stack",
+    );
+  });
+
   it("answer lost while another stack resource still held the key: created once the holder lets go", async () => {
     vi.useFakeTimers();
     const { p, calls } = handlers([lost()], [[live], [live], []]);
