@@ -28,6 +28,9 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
   type: "AllowlistIdentifier",
   inputs,
   replaceOnChange: ["identifier"],
+  // The identifier is the key and the only replaceable input: the old object goes either way. Deleting it
+  // first lets a program move the identifier to another of its resources in one `up` (docs/recovery.md).
+  deleteBeforeReplace: true,
   createOnly: ["notify"],
   id: (api) => api.id,
   toInputs: (api) => ({ identifier: api.identifier }),

@@ -25,10 +25,36 @@ export function conflictError(e: Error, type: string, existingId: string): Error
     `${e.message}. A ${type} with the same key already exists in Clerk as "${existingId}", made outside ` +
       `this stack (by hand, or by another stack). If no other stack manages it, adopt it: add ` +
       `importId: "${existingId}" to this resource's arguments and run \`pulumi up\` again. If another ` +
-      "stack manages it, remove it from this program (or change its key)",
+      "stack manages it, remove it from this program (or change its key). If this program moved the key " +
+      `here from a resource it removes, ${REMOVED_HOLDER}`,
     { cause: e },
   );
   err.name = e.name;
+  return err;
+}
+
+/**
+ * What to do when the key's holder is a resource the program removes: the engine deletes removed objects
+ * after every create, and not at all once one failed (`--continue-on-error` included), so repeating
+ * `pulumi up` cannot help.
+ */
+const REMOVED_HOLDER =
+  "delete the old resource first (`pulumi destroy --target <its URN>`, or a `pulumi up` without the new " +
+  "resource), then run `pulumi up`; to keep the object under a new resource name, use " +
+  '`aliases: [{ name: "<old name>" }]` instead';
+
+/**
+ * The key is held by another resource of this same stack that did not let go of it in time: typically a
+ * program that moves a key from a resource it removes to a new one.
+ */
+export function heldInStackError(e: Error | unknown, type: string, holderId: string): Error {
+  const message = e instanceof Error ? e.message : String(e);
+  const err = new Error(
+    `${message}. The key is held by ${type} "${holderId}", another resource of this stack, which did not ` +
+      `let go of it in time (the engine deletes removed objects last): ${REMOVED_HOLDER}`,
+    { cause: e },
+  );
+  err.name = e instanceof Error ? e.name : "Error";
   return err;
 }
 

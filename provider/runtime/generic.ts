@@ -4,7 +4,7 @@ import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { conflictError, describeFailure, isDuplicate } from "./failures";
+import { conflictError, describeFailure, heldInStackError, isDuplicate } from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -46,6 +46,12 @@ export function makeHandlers(
 ): Handlers {
   const type = def.type;
   const declarableKeys = schemaKeys(def.inputs);
+  /**
+   * Ids of this type that the engine handed this process as ids of resources in the stack's state
+   * (diff, read, update, delete): objects other resources of the stack hold, which a create whose answer
+   * was lost must never adopt as what it made.
+   */
+  const stackIds = new Set<string>();
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
@@ -137,7 +143,8 @@ export function makeHandlers(
       return { inputs: stripUndefined(inputs) };
     },
 
-    async diff(_id, olds, news) {
+    async diff(id, olds, news) {
+      stackIds.add(id);
       const decision = decideDiff(def, olds, desiredOf(news));
       // Another instance is another object: create it there, then delete the old one (no key clash
       // across instances, so never delete first).
@@ -160,13 +167,14 @@ export function makeHandlers(
         () =>
           typeof importId === "string"
             ? adopt(def, context(instance), importId, desired)
-            : createOrRecover(def, context(instance), desired),
+            : createOrRecover(def, context(instance), desired, stackIds),
       );
       return { id: def.id(api), outs: outputsOf(api, desired, importId, pathsOf(desired), instance) };
     },
 
     async read(id, props) {
       const instance = instanceOf(props);
+      stackIds.add(id);
       const live = await run("read", id, () => readLive(def, context(instance), id), instance);
       // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
       if (live === undefined) return {};
@@ -184,6 +192,7 @@ export function makeHandlers(
     },
 
     async update(id, olds, news) {
+      stackIds.add(id);
       const desired = desiredOf(news);
       const update = def.update;
       if (!update) throw new Error(`${type} ${id}: Clerk cannot update this resource in place`);
@@ -198,6 +207,7 @@ export function makeHandlers(
 
     async delete(id, props) {
       const instance = instanceOf(props);
+      stackIds.add(id);
       await write("delete", id, instance, async () => {
         try {
           await def.delete(context(instance), id, desiredOf(props));
@@ -219,7 +229,12 @@ export const CREATE_ATTEMPTS = 4;
  * create made, or create again when nothing is there. Otherwise a dropped answer leaves an object in
  * Clerk that Pulumi does not know, and the next `up` trips over it or makes a second one.
  */
-async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desired: Props): Promise<unknown> {
+async function createOrRecover(
+  def: AnyDefinition,
+  ctx: OperationContext,
+  desired: Props,
+  stackIds: ReadonlySet<string>,
+): Promise<unknown> {
   const findExisting = def.findExisting;
   if (findExisting && adoptExisting()) {
     // Recovery after an interrupted `up` (docs/recovery.md): the engine forgot creates it had started,
@@ -230,14 +245,24 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
       return def.afterRecovery ? def.afterRecovery(ctx, adopted, desired) : adopted;
     }
   }
+  let released = false;
   for (let attempt = 1; ; attempt++) {
     try {
       return await def.create(ctx, desired);
     } catch (e) {
-      // A duplicate on the first create is someone else's object; after a lost answer it is most likely
-      // what the lost create made, and the lookup below adopts it.
-      if (findExisting && isDuplicate(e) && attempt === 1) {
-        throw await explainDuplicate(def, ctx, findExisting, desired, e);
+      // A duplicate on the first create is someone else's object, unless another resource of this same
+      // `up` is letting go of the key; after a lost answer it is most likely what the lost create made,
+      // and the lookup below adopts it.
+      if (findExisting && isDuplicate(e) && (attempt === 1 || released)) {
+        // Once the key was seen free, a second refusal is final: no more waiting.
+        const holder = await awaitRelease(ctx, findExisting, desired, released ? [] : RELEASE_WAITS_MS);
+        // Nothing holds the key by the first look: let go meanwhile (a delete-first replacement racing
+        // this create), or held under a key the lookup does not see; one more create tells them apart.
+        if (holder === RELEASED || (holder === undefined && !released)) {
+          released = true;
+          continue;
+        }
+        throw explainDuplicate(def, holder, e, stackIds);
       }
       if (!findExisting || !(mayHaveCreated(e) || isDuplicate(e)) || attempt >= CREATE_ATTEMPTS) throw e;
       let found: unknown;
@@ -252,6 +277,20 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
           { cause: e },
         );
       }
+      // The engine diffs resources in parallel with other steps: give the diffs of this up a moment to
+      // arrive, so that an object another resource of the stack holds is known as such.
+      if (found !== undefined && !stackIds.has(def.id(found))) await sleep(RELEASE_WAITS_MS[0] ?? 0);
+      if (found !== undefined && stackIds.has(def.id(found))) {
+        // Another resource of this stack holds the key (the program moves it here in this change), so
+        // the lost answer was Clerk's refusal, not a new object: wait for the holder to let go.
+        const holder = await awaitRelease(ctx, findExisting, desired, released ? [] : RELEASE_WAITS_MS);
+        // Gone by the second look (undefined): as good as released.
+        if (holder === RELEASED || holder === undefined) {
+          released = true;
+          continue;
+        }
+        throw heldInStackError(e, def.type, def.id(found));
+      }
       if (found !== undefined) {
         const adopted = await adoptLive(def, ctx, found, desired, "recover");
         return def.afterRecovery ? def.afterRecovery(ctx, adopted, desired) : adopted;
@@ -261,26 +300,53 @@ async function createOrRecover(def: AnyDefinition, ctx: OperationContext, desire
 }
 
 /**
- * Clerk refused the create as a duplicate: the object exists already, made by hand or by another stack.
- * It is never taken over silently (another stack may own it); the natural-key lookup only finds its id
- * so that the error can say how to adopt it. A lookup that fails or finds nothing (the key Clerk checks
- * can be narrower than the lookup's) leaves Clerk's refusal as it is.
+ * How long a create refused as a duplicate watches the holder let go of the key: a program that moves a
+ * unique key (a template name, an identifier) from one of its resources to another makes the engine run
+ * this create beside the other resource's update, which frees the key a moment later. The engine never
+ * orders the two (nothing in the program links them), so without the wait every `up` fails the same way.
  */
-async function explainDuplicate(
-  def: AnyDefinition,
+export const RELEASE_WAITS_MS: readonly number[] = [250, 500, 1000, 1500, 2000];
+
+const RELEASED = Symbol("released");
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * After a duplicate refusal: the object holding the key, found by the natural-key lookup; RELEASED when
+ * it disappears within `waits`; undefined when the lookup fails or cannot name it (the key Clerk checks
+ * can be narrower than the lookup's), leaving Clerk's refusal as it is.
+ */
+async function awaitRelease(
   ctx: OperationContext,
   findExisting: NonNullable<AnyDefinition["findExisting"]>,
   desired: Props,
-  refusal: unknown,
+  waits: readonly number[],
 ): Promise<unknown> {
-  let found: unknown;
-  try {
-    found = await findExisting(ctx, desired);
-  } catch {
-    return refusal;
+  const lookup = () => findExisting(ctx, desired).catch(() => undefined);
+  const holder = await lookup();
+  if (holder === undefined) return undefined;
+  for (const ms of waits) {
+    await sleep(ms);
+    if ((await findExisting(ctx, desired).catch(() => holder)) === undefined) return RELEASED;
   }
-  if (found === undefined || !(refusal instanceof Error)) return refusal;
-  return conflictError(refusal, def.type, def.id(found));
+  return holder;
+}
+
+/**
+ * Clerk refused the create as a duplicate: the object exists already, made by hand, by another stack, or
+ * held by a resource of this stack that lets go of the key only later in the same `up`. It is never taken
+ * over silently (another stack may own it); the lookup only found its id so that the error can say how
+ * to adopt it.
+ */
+function explainDuplicate(
+  def: AnyDefinition,
+  holder: unknown,
+  refusal: unknown,
+  stackIds: ReadonlySet<string>,
+): unknown {
+  if (holder === undefined || !(refusal instanceof Error)) return refusal;
+  const id = def.id(holder);
+  return stackIds.has(id) ? heldInStackError(refusal, def.type, id) : conflictError(refusal, def.type, id);
 }
 
 /** `CLERK_ADOPT_EXISTING=true`: creates adopt a matching object first (one-shot, for recovery only). */

@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { conflictError, isDuplicate } from "../../../provider/runtime/failures";
-import { makeHandlers } from "../../../provider/runtime/generic";
+import { makeHandlers, RELEASE_WAITS_MS } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk/errors";
 
@@ -69,12 +69,89 @@ describe("create refused as a duplicate", () => {
   };
   const duplicate = () => apiError(422, "form_identifier_exists");
 
-  it("on the first create: fails with the existing id, takes nothing over", async () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+  /** Runs a create with fake timers, so the waits for a key's release pass at once. */
+  const settle = async <T>(pending: Promise<T>): Promise<PromiseSettledResult<T>> => {
+    const outcome = Promise.allSettled([pending]);
+    await vi.runAllTimersAsync();
+    return (await outcome)[0] as PromiseSettledResult<T>;
+  };
+
+  it("on the first create, held for good: fails with the existing id, takes nothing over", async () => {
+    vi.useFakeTimers();
     const { p, calls } = handlers([duplicate()], [[live]]);
-    await expect(p.create({ url: "myapp://cb" })).rejects.toThrow(
+    const outcome = await settle(p.create({ url: "myapp://cb" }));
+    expect(outcome.status).toBe("rejected");
+    expect(String((outcome as PromiseRejectedResult).reason.message)).toMatch(
       /^create RedirectUrl failed: Clerk API 422 .*form_identifier_exists.*importId: "ru_1"/,
     );
-    expect(calls).toEqual({ create: 1, list: 1 });
+    // One lookup names the holder, one more per wait sees it still there; one create only.
+    expect(calls).toEqual({ create: 1, list: 1 + RELEASE_WAITS_MS.length });
+  });
+
+  it("held by a resource of the same up that lets go of the key (a moved key): created once it is free", async () => {
+    vi.useFakeTimers();
+    // The holder is still there at the first look and the first wait, gone at the second.
+    const { p, calls } = handlers([duplicate()], [[live], [live], []]);
+    const outcome = await settle(p.create({ url: "myapp://cb" }));
+    expect(outcome).toMatchObject({ status: "fulfilled", value: { id: "ru_1" } });
+    expect(calls).toEqual({ create: 2, list: 3 });
+  });
+
+  it("refused, but nothing holds the key by the first look (the holder was deleted meanwhile): created", async () => {
+    const { p, calls } = handlers([duplicate()], [[]]);
+    expect((await p.create({ url: "myapp://cb" })).id).toBe("ru_1");
+    expect(calls).toEqual({ create: 2, list: 1 });
+  });
+
+  const lost = () =>
+    new ClerkNetworkError({ kind: "reset", mayHaveReachedServer: true, method: "POST", path: "/x" });
+
+  it("answer lost, and the key is another stack resource's object (a moved key): never adopted, fails saying so", async () => {
+    vi.useFakeTimers();
+    const { p, calls } = handlers([lost()], [[live]]);
+    // The engine diffed the resource holding ru_1 in this same up: ru_1 is the stack's.
+    await p.diff("ru_1", { url: "myapp://cb" }, { url: "myapp://cb" });
+    const outcome = await settle(p.create({ url: "myapp://cb" }));
+    expect(outcome.status).toBe("rejected");
+    const message = String((outcome as PromiseRejectedResult).reason.message);
+    expect(message).toContain('held by RedirectUrl "ru_1", another resource of this stack');
+    expect(message).toContain("`pulumi destroy --target <its URN>`");
+    expect(calls).toEqual({ create: 1, list: 2 + RELEASE_WAITS_MS.length });
+  });
+
+  it("answer lost, and the engine diffs the key's holder only while the lookup runs: still never adopted", async () => {
+    vi.useFakeTimers();
+    const { p } = handlers([lost()], [[live]]);
+    const pending = p.create({ url: "myapp://cb" });
+    // The engine's parallel diff of the holder lands after the lookup found it.
+    await vi.advanceTimersByTimeAsync(1);
+    await p.diff("ru_1", { url: "myapp://cb" }, { url: "myapp://cb" });
+    const outcome = await settle(pending);
+    expect(outcome.status).toBe("rejected");
+    expect(String((outcome as PromiseRejectedResult).reason.message)).toContain(
+      "another resource of this stack",
+    );
+  });
+
+  it("answer lost while another stack resource still held the key: created once the holder lets go", async () => {
+    vi.useFakeTimers();
+    const { p, calls } = handlers([lost()], [[live], [live], []]);
+    await p.diff("ru_1", { url: "myapp://cb" }, { url: "myapp://cb" });
+    const outcome = await settle(p.create({ url: "myapp://cb" }));
+    expect(outcome).toMatchObject({ status: "fulfilled" });
+    expect(calls).toEqual({ create: 2, list: 3 });
+  });
+
+  it("refused again after the key was seen free: fails at once, naming the new holder", async () => {
+    vi.useFakeTimers();
+    const { p, calls } = handlers([duplicate(), duplicate()], [[live], [], [live]]);
+    const outcome = await settle(p.create({ url: "myapp://cb" }));
+    expect(outcome.status).toBe("rejected");
+    expect(String((outcome as PromiseRejectedResult).reason.message)).toContain('importId: "ru_1"');
+    expect(calls).toEqual({ create: 2, list: 3 });
   });
 
   it("after a lost create answer the lookup missed: adopts the object the lost create made", async () => {

@@ -1,0 +1,61 @@
+import { describe, expect, it } from "vitest";
+import { definitions } from "../../provider/runtime/registry";
+import { Prng } from "../support/generated/prng";
+import { generateVersions, MAX_RESOURCES, MIN_RESOURCES } from "../support/generated/programs";
+import { GENERATORS } from "../support/generated/table";
+
+// The generator table of test/e2e/generated-programs.test.ts must keep up with the registry: a resource
+// type without a generator would silently never meet a generated program.
+const isSingleton = (type: string) => definitions.get(type)?.export?.singleton === true;
+const CI_SEEDS = Array.from({ length: 10 }, (_, i) => i + 1);
+
+describe("generated programs: the generator table", () => {
+  it("has a generator for every registered creatable resource type", () => {
+    const missing = [...definitions.keys()].filter((t) => !isSingleton(t) && GENERATORS[t] === undefined);
+    expect(
+      missing,
+      `add an entry for each to GENERATORS in test/support/generated/table.ts (see its header)`,
+    ).toEqual([]);
+  });
+
+  it("names only registered types, as collections or singletons as the registry says", () => {
+    for (const [type, g] of Object.entries(GENERATORS)) {
+      expect(definitions.has(type), `${type} is not a registered resource type`).toBe(true);
+      expect(g.kind, type).toBe(isSingleton(type) ? "singleton" : "collection");
+    }
+  });
+
+  it("makes arguments every resource's own input check accepts, in every version of 50 seeds", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      for (const v of generateVersions(new Prng(seed), 8)) {
+        for (const d of v.resources) {
+          const parsed = definitions.get(d.type)?.inputs.safeParse(d.args);
+          expect(parsed?.success, `seed ${seed} v${v.index} ${d.name}: ${parsed?.error?.message}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it("keeps 5 to 12 resources with unique names, and the CI seeds cover every creatable type", () => {
+    for (const seed of CI_SEEDS) {
+      const seen = new Set<string>();
+      for (const v of generateVersions(new Prng(seed), 8)) {
+        expect(v.resources.length).toBeGreaterThanOrEqual(MIN_RESOURCES);
+        expect(v.resources.length).toBeLessThanOrEqual(MAX_RESOURCES);
+        expect(new Set(v.resources.map((d) => d.name)).size).toBe(v.resources.length);
+        for (const d of v.resources) seen.add(d.type);
+      }
+      const creatable = [...definitions.keys()].filter((t) => !isSingleton(t));
+      expect(
+        creatable.filter((t) => !seen.has(t)),
+        `seed ${seed}`,
+      ).toEqual([]);
+    }
+  });
+
+  it("replays: the same seed gives the same versions, another seed other ones", () => {
+    const a = JSON.stringify(generateVersions(new Prng(1234), 8));
+    expect(JSON.stringify(generateVersions(new Prng(1234), 8))).toBe(a);
+    expect(JSON.stringify(generateVersions(new Prng(1235), 8))).not.toBe(a);
+  });
+});
