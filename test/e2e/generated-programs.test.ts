@@ -56,6 +56,11 @@ describe("generated programs under faults converge", () => {
       let stack: TestStack | undefined;
       try {
         emu = await startEmulator({ port: 0 });
+        // An instance whose programs declare organizations has them enabled (in the dashboard, or by an
+        // OrganizationSettings the program may stop managing): a fresh emulator has them off, and every
+        // Organization create would fail for a reason no such user meets. The OrganizationSettings
+        // generator never turns them off.
+        emu.store.organizationSettings.patch({ enabled: true });
         stack = await createTestStack({
           name: `generated-${seed}`,
           program: "fixtures/clerk-program.cjs",

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { definitions } from "../../provider/runtime/registry";
 import { Prng } from "../support/generated/prng";
 import { generateVersions, MAX_RESOURCES, MIN_RESOURCES } from "../support/generated/programs";
-import { GENERATORS } from "../support/generated/table";
+import { type CollectionGenerator, GENERATORS, isRef } from "../support/generated/table";
 
 // The generator table of test/e2e/generated-programs.test.ts must keep up with the registry: a resource
 // type without a generator would silently never meet a generated program.
@@ -29,7 +29,12 @@ describe("generated programs: the generator table", () => {
     for (let seed = 1; seed <= 50; seed++) {
       for (const v of generateVersions(new Prng(seed), 8)) {
         for (const d of v.resources) {
-          const parsed = definitions.get(d.type)?.inputs.safeParse(d.args);
+          // A reference to another resource's id stands for an id of the parent's kind.
+          const parent = (GENERATORS[d.type] as CollectionGenerator).parent;
+          const args = Object.fromEntries(
+            Object.entries(d.args).map(([k, x]) => [k, isRef(x) ? parent?.exampleId : x]),
+          );
+          const parsed = definitions.get(d.type)?.inputs.safeParse(args);
           expect(parsed?.success, `seed ${seed} v${v.index} ${d.name}: ${parsed?.error?.message}`).toBe(true);
         }
       }
@@ -50,6 +55,22 @@ describe("generated programs: the generator table", () => {
         creatable.filter((t) => !seen.has(t)),
         `seed ${seed}`,
       ).toEqual([]);
+    }
+  });
+
+  it("declares a referenced resource before its referrers, and never removes it while referenced", () => {
+    for (let seed = 1; seed <= 50; seed++) {
+      for (const v of generateVersions(new Prng(seed), 8)) {
+        const names = v.resources.map((d) => d.name);
+        v.resources.forEach((d, i) => {
+          for (const [k, x] of Object.entries(d.args)) {
+            if (!isRef(x)) continue;
+            const at = names.indexOf(x.ref);
+            expect(at, `seed ${seed} v${v.index} ${d.name}.${k} -> ${x.ref}`).toBeGreaterThanOrEqual(0);
+            expect(at, `seed ${seed} v${v.index} ${d.name}.${k} -> ${x.ref}`).toBeLessThan(i);
+          }
+        });
+      }
     }
   });
 

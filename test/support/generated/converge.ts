@@ -5,7 +5,7 @@
 // it alone, which is checked too).
 import type { Store } from "../../../emulator/store";
 import type { Decl } from "./programs";
-import { type CollectionGenerator, GENERATORS, type Generator } from "./table";
+import { type Args, type CollectionGenerator, GENERATORS, type Generator, isRef } from "./table";
 
 export const TYPE_PREFIX = "pulumi-nodejs:dynamic/clerk:";
 
@@ -44,7 +44,11 @@ export function convergenceProblems(
       problems.push(`${d.name} (${d.type}): state says ${s.id}, Clerk has no such object`);
       continue;
     }
-    for (const p of g.compare(d.args, stored)) problems.push(`${d.name} (${d.type} ${s.id}): ${p}`);
+    // A reference compares as the id the stack's state holds for the referenced resource.
+    const args: Args = Object.fromEntries(
+      Object.entries(d.args).map(([k, v]) => [k, isRef(v) ? byName.get(v.ref)?.id : v]),
+    );
+    for (const p of g.compare(args, stored)) problems.push(`${d.name} (${d.type} ${s.id}): ${p}`);
   }
   for (const s of managed) {
     const name = s.urn.split("::").pop() as string;

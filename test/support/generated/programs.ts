@@ -3,7 +3,7 @@
 // unique value from one resource to another, change instance-wide settings). Pure: the same seed gives
 // the same versions, so a failing seed replays from the command line.
 import type { Prng } from "./prng";
-import { type Args, type CollectionGenerator, GENERATORS, type Generator } from "./table";
+import { type Args, type CollectionGenerator, GENERATORS, type Generator, isRef } from "./table";
 
 /** One resource of a program, as test/e2e/fixtures/clerk-program.cjs takes it. */
 export interface Decl {
@@ -42,6 +42,36 @@ function declare(r: Prng, type: string, g: Generator): Decl {
   return d;
 }
 
+/** Whether some other declared resource references `d` (then removing `d` would orphan it). */
+const referenced = (res: readonly Decl[], d: Decl) =>
+  res.some((x) => Object.values(x.args).some((v) => isRef(v) && v.ref === d.name));
+
+/**
+ * A new resource of `type`, and for a child type its parent too when the program has none to point at:
+ * the parent comes first in the list, so a program declares it before the child.
+ */
+function declareWithParent(
+  r: Prng,
+  table: Record<string, Generator>,
+  res: readonly Decl[],
+  type: string,
+  g: CollectionGenerator,
+): Decl[] {
+  if (g.parent === undefined) return [declare(r, type, g)];
+  const { type: parentType, arg } = g.parent;
+  const parents = res.filter((d) => d.type === parentType);
+  const made: Decl[] = [];
+  let parent = parents.length > 0 && r.chance(0.7) ? r.pick(parents) : undefined;
+  if (parent === undefined) {
+    parent = declare(r, parentType, table[parentType] as Generator);
+    made.push(parent);
+  }
+  const child = declare(r, type, g);
+  child.args = { [arg]: { ref: parent.name, output: "id" }, ...child.args };
+  made.push(child);
+  return made;
+}
+
 const kebab = (t: string) => t.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
 
 function withArgs(d: Decl, g: Generator, args: Args): Decl {
@@ -69,17 +99,22 @@ export function generateVersions(
   const types = collections(table);
   const settings = singletons(table);
   let queue: [string, CollectionGenerator][] = [];
+  const covered = new Set<string>();
+  // The queue's next type, or while some type has not appeared yet, its next such type.
   const nextType = () => {
     if (queue.length === 0) queue = r.shuffle(types);
+    const i = queue.findIndex(([t]) => !covered.has(t));
+    if (i > 0) queue.unshift(...queue.splice(i, 1));
     return queue.shift() as [string, CollectionGenerator];
   };
 
-  const covered = new Set<string>();
   const first: Decl[] = [];
-  for (let i = r.int(MIN_RESOURCES, 8); i > 0; i--) {
+  for (let i = r.int(MIN_RESOURCES, 8); i > 0; ) {
     const [type, g] = nextType();
-    covered.add(type);
-    first.push(declare(r, type, g));
+    const made = declareWithParent(r, table, first, type, g);
+    for (const d of made) covered.add(d.type);
+    first.push(...made);
+    i -= made.length;
   }
   for (const [type, g] of r.shuffle(settings).slice(0, r.int(0, 2))) first.push(singletonDecl(r, type, g));
   const versions: Version[] = [
@@ -92,27 +127,47 @@ export function generateVersions(
     let res: Decl[] = prev.resources.map(({ opts: _opts, ...d }) => d);
     const steps: string[] = [];
     let moves = false;
+    const added = new Set<string>();
     const steps0 = r.int(2, 4);
     for (let n = steps0; n > 0; n--) {
       const owned = res.filter((d) => table[d.type]?.kind === "collection");
+      // Not one added in this same version: the engine would never see it.
+      const removable = owned.filter((d) => !referenced(res, d) && !added.has(d.name));
       const kinds = [
         ...(res.length < MAX_RESOURCES ? ["add", "add"] : []),
-        ...(owned.length > 0 && res.length > MIN_RESOURCES ? ["remove"] : []),
+        ...(removable.length > 0 && res.length > MIN_RESOURCES ? ["remove"] : []),
         ...(owned.length > 0 ? ["in-place", "in-place", "replace", "rename"] : []),
         ...(owned.length > 0 && res.length < MAX_RESOURCES ? ["move"] : []),
         "settings",
       ];
-      // Until every collection type has appeared, each version's first step adds the next one.
+      // Until every collection type has appeared, each version's first two steps add the next ones (or,
+      // with no room left, the first removes a resource to make some).
       const uncovered = types.some(([t]) => !covered.has(t));
-      const kind = uncovered && n === steps0 && res.length < MAX_RESOURCES ? "add" : r.pick(kinds);
+      const early = uncovered && n > steps0 - 2;
+      const room = res.length < MAX_RESOURCES;
+      const kind = early && room ? "add" : early && kinds.includes("remove") ? "remove" : r.pick(kinds);
       if (kind === "add") {
         const [type, g] = nextType();
-        const d = declare(r, type, g);
-        res.push(d);
-        covered.add(type);
-        steps.push(`add ${d.name} ${short(d.args)}`);
+        const made = declareWithParent(r, table, res, type, g);
+        if (res.length + made.length > MAX_RESOURCES) {
+          // A child with its new parent needs two places: make room, or leave the type for later.
+          const out = removable.length > 0 && res.length + made.length - 1 <= MAX_RESOURCES;
+          if (!out) {
+            queue.unshift([type, g]);
+            continue;
+          }
+          const d = r.pick(removable);
+          res = res.filter((x) => x !== d);
+          steps.push(`remove ${d.name}`);
+        }
+        for (const d of made) {
+          res.push(d);
+          added.add(d.name);
+          covered.add(d.type);
+          steps.push(`add ${d.name} ${short(d.args)}`);
+        }
       } else if (kind === "remove") {
-        const d = r.pick(owned);
+        const d = r.pick(removable);
         res = res.filter((x) => x !== d);
         steps.push(`remove ${d.name}`);
       } else if (kind === "in-place" || kind === "replace") {
@@ -127,10 +182,23 @@ export function generateVersions(
         const d = r.pick(owned);
         const name = `${kebab(d.type)}-${r.unique()}`;
         const next: Decl = { ...d, name, opts: { aliases: [{ name: d.name }] } };
-        res = res.map((x) => (x === d ? next : x));
+        // Its children follow it to the new name (the same object: their arguments do not change).
+        const follow = (x: Decl): Decl => {
+          const args = Object.fromEntries(
+            Object.entries(x.args).map(([k, v]) => [
+              k,
+              isRef(v) && v.ref === d.name ? { ...v, ref: name } : v,
+            ]),
+          );
+          return { ...x, args };
+        };
+        res = res.map((x) => (x === d ? next : follow(x)));
         steps.push(`rename ${d.name} -> ${name} (alias)`);
       } else if (kind === "move") {
-        const keyed = owned.filter((d) => (table[d.type] as CollectionGenerator).key !== undefined);
+        const keyed = owned.filter((d) => {
+          const g = table[d.type] as CollectionGenerator;
+          return g.key !== undefined && g.parent === undefined;
+        });
         if (keyed.length === 0) continue;
         const from = r.pick(keyed);
         const g = table[from.type] as CollectionGenerator;
@@ -141,6 +209,7 @@ export function generateVersions(
         const released = withArgs(from, g, { ...from.args, [key]: fresh });
         res = res.map((x) => (x === from ? released : x));
         res.push(to);
+        added.add(to.name);
         moves = true;
         steps.push(
           `move ${key} ${short(from.args[key])} from ${from.name} (now ${short(fresh)}) to new ${to.name}`,

@@ -27,6 +27,8 @@ interface Common {
 
 export interface CollectionGenerator extends Common {
   readonly kind: "collection";
+  /** For a type whose objects live under another declared object. */
+  readonly parent?: Parent;
   /** The emulator's objects of this type, the ones a program may own (not the seeded primary domain). */
   list(store: Store): Stored[];
   /** The argument that is the object's unique natural key at Clerk, for "move a value" steps. */
@@ -55,6 +57,33 @@ export interface SingletonGenerator extends Common {
 }
 
 export type Generator = CollectionGenerator | SingletonGenerator;
+
+/**
+ * An argument whose value is another declared resource's output, e.g. an OrganizationDomain's
+ * `organizationId`: test/e2e/fixtures/clerk-program.cjs passes `<resource name>.<output>` in its place.
+ */
+export interface Ref {
+  ref: string;
+  output: string;
+}
+
+export const isRef = (v: unknown): v is Ref =>
+  typeof v === "object" &&
+  v !== null &&
+  typeof (v as Ref).ref === "string" &&
+  typeof (v as Ref).output === "string" &&
+  Object.keys(v).length === 2;
+
+/**
+ * The argument of a child type that names its parent object (another declared resource's `id`): the
+ * program generator fills it in (`make` leaves it out) and never removes a parent a child references.
+ * `exampleId` stands in for the id where no stack exists (the unit test's input-schema check).
+ */
+export interface Parent {
+  readonly type: string;
+  readonly arg: string;
+  readonly exampleId: string;
+}
 
 /**
  * list/update/remove of a type's store collection; `owned` keeps the objects a program may own.
@@ -113,6 +142,17 @@ const flip = (v: unknown) => !(v ?? false);
 const SCOPES = ["profile", "email", "openid", "public_metadata", "private_metadata"] as const;
 // Codes Clerk accepts (its high-cost SMS destinations; emulator/routes/instance.ts): others are dropped.
 const COUNTRIES = ["AF", "AM", "AZ", "BD", "BY", "CN"] as const;
+const SYSTEM_ROLES = ["org:admin", "org:member"];
+// Some of the system permissions every instance starts with (emulator/seed.ts): a role may only name
+// permissions that exist, and these always do.
+const SYSTEM_PERMISSIONS = [
+  "org:sys_memberships:read",
+  "org:sys_memberships:manage",
+  "org:sys_profile:manage",
+  "org:sys_domains:read",
+] as const;
+const SCIM_PROVIDERS = ["okta", "azure", "custom"] as const;
+const ENROLLMENT_MODES = ["manual_invitation", "automatic_invitation", "automatic_suggestion"] as const;
 
 function identifierType(
   prefix: string,
@@ -328,6 +368,189 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
     ),
     edit: (r, s) => (r.chance(0.5) ? { name: `${String(s.name)} (edited)` } : { active: !s.active }),
   },
+  OrganizationPermission: {
+    kind: "collection",
+    // The system permissions (org:sys_*) come with every instance: no program owns them.
+    ...storeOps(
+      (s) => s.permissions,
+      (p) => p.type === "user",
+    ),
+    make: (r) => {
+      const n = r.unique();
+      return {
+        key: `org:gen${n}:${r.pick(["read", "manage", "delete"])}`,
+        name: `Permission ${n}`,
+        ...(r.chance(0.5) ? { description: `made by seed ${r.seed}` } : {}),
+      };
+    },
+    inPlace: (r, a) =>
+      r.chance(0.5)
+        ? { ...a, name: `Permission ${r.unique()} renamed` }
+        : { ...a, description: `changed ${r.unique()}` },
+    compare: declaredFields(),
+    edit: (r) => ({ name: `Edited permission ${r.unique()}` }),
+    create: (r) => ({
+      path: "/organization_permissions",
+      body: { key: `org:oob${r.unique()}:read`, name: "Made in the dashboard" },
+    }),
+  },
+  OrganizationRole: {
+    kind: "collection",
+    ...storeOps(
+      (s) => s.roles,
+      (x) => !SYSTEM_ROLES.includes(x.key),
+    ),
+    make: (r) => {
+      const n = r.unique();
+      return {
+        key: `org:gen_role${n}`,
+        name: `Role ${n}`,
+        ...(r.chance(0.5) ? { description: `made by seed ${r.seed}` } : {}),
+        ...(r.chance(0.7) ? { permissions: r.subset(SYSTEM_PERMISSIONS) } : {}),
+      };
+    },
+    inPlace: (r, a) => {
+      const what = r.pick(["name", "description", "permissions"] as const);
+      if (what === "name") return { ...a, name: `Role ${r.unique()} renamed` };
+      if (what === "description") return { ...a, description: `changed ${r.unique()}` };
+      return { ...a, permissions: r.subset(SYSTEM_PERMISSIONS) };
+    },
+    // Clerk stores permission ids, the program declares keys: the count is what compares without the
+    // store's key-to-id map (a wrong set of the right size is left to the role's own tests).
+    compare: declaredFields(
+      { permissions: (s) => (s.permissions as unknown[]).length },
+      { permissions: (want, got) => (want as unknown[]).length === got },
+    ),
+    edit: (r) => ({ name: `Edited role ${r.unique()}` }),
+  },
+  RoleSet: {
+    kind: "collection",
+    ...storeOps(
+      (s) => s.roleSets,
+      (x) => x.key !== "role_set:default",
+    ),
+    make: (r) => {
+      const n = r.unique();
+      const roles = r.chance(0.5) ? ["org:admin", "org:member"] : ["org:admin"];
+      return {
+        key: `role_set:gen${n}`,
+        name: `Role set ${n}`,
+        roles,
+        defaultRoleKey: r.pick(roles),
+        // The creator must be able to manage members: of the system roles, only org:admin can.
+        creatorRoleKey: "org:admin",
+        ...(r.chance(0.4) ? { description: `made by seed ${r.seed}` } : {}),
+      };
+    },
+    inPlace: (r, a) =>
+      r.chance(0.5)
+        ? { ...a, name: `Role set ${r.unique()} renamed` }
+        : { ...a, description: `changed ${r.unique()}` },
+    // Roles are stored as ids (see OrganizationRole): compared by count; the default and creator roles
+    // are covered by the role set's own tests.
+    compare: declaredFields(
+      {
+        roles: (s) => (s.role_ids as unknown[]).length,
+        defaultRoleKey: null,
+        creatorRoleKey: null,
+      },
+      { roles: (want, got) => (want as unknown[]).length === got },
+    ),
+    edit: (r) => ({ name: `Edited role set ${r.unique()}` }),
+  },
+  Machine: {
+    kind: "collection",
+    // Its secret key is an output, never an argument: nothing to pass as a secret.
+    ...storeOps((s) => s.machines),
+    make: (r) => ({
+      name: `machine-${r.unique()}`,
+      ...(r.chance(0.5) ? { defaultTokenTtl: r.int(60, 86_400) } : {}),
+    }),
+    inPlace: (r, a) =>
+      r.chance(0.5)
+        ? { ...a, name: `machine-${r.unique()}-renamed` }
+        : { ...a, defaultTokenTtl: r.int(60, 86_400) },
+    compare: declaredFields(),
+    edit: (r, s) =>
+      r.chance(0.5)
+        ? { name: `${String(s.name)}-edited` }
+        : { default_token_ttl: Number(s.default_token_ttl) + 11 },
+    create: (r) => ({ path: "/machines", body: { name: `oob-machine-${r.unique()}` } }),
+  },
+  Organization: {
+    kind: "collection",
+    ...storeOps((s) => s.organizations),
+    make: (r) => {
+      const n = r.unique();
+      return {
+        name: `Org ${n}`,
+        ...(r.chance(0.5) ? { slug: `org-${n}` } : {}),
+        ...(r.chance(0.5) ? { maxAllowedMemberships: r.int(1, 50) } : {}),
+        ...(r.chance(0.3) ? { adminDeleteEnabled: r.chance(0.5) } : {}),
+        ...(r.chance(0.3) ? { publicMetadata: { tier: r.pick(["free", "pro"]) } } : {}),
+      };
+    },
+    inPlace: (r, a) => {
+      const what = r.pick(["name", "maxAllowedMemberships", "publicMetadata"] as const);
+      if (what === "name") return { ...a, name: `Org ${r.unique()} renamed` };
+      if (what === "maxAllowedMemberships") return { ...a, maxAllowedMemberships: r.int(51, 100) };
+      return { ...a, publicMetadata: { tier: "enterprise", n: r.int(0, 9) } };
+    },
+    compare: declaredFields(),
+    edit: (r, s) =>
+      r.chance(0.5)
+        ? { name: `${String(s.name)} (edited)` }
+        : { max_allowed_memberships: Number(s.max_allowed_memberships) + 5 },
+    update: (s, id, patch) => {
+      s.organizations.update(id, patch);
+    },
+    // Deleting an organization in the dashboard deletes its domains with it (as DELETE /organizations does).
+    remove: (s, id) => {
+      for (const d of s.organizationDomains.list())
+        if (d.organization_id === id) s.organizationDomains.delete(d.id);
+      s.organizations.delete(id);
+    },
+    create: (r) => ({ path: "/organizations", body: { name: `OOB org ${r.unique()}` } }),
+  },
+  OrganizationDomain: {
+    kind: "collection",
+    parent: { type: "Organization", arg: "organizationId", exampleId: "org_example" },
+    ...storeOps((s) => s.organizationDomains),
+    make: (r) => ({
+      name: `d${r.unique()}.example.org`,
+      ...(r.chance(0.5) ? { enrollmentMode: r.pick(ENROLLMENT_MODES) } : {}),
+    }),
+    inPlace: (r, a) => ({ ...a, enrollmentMode: other(r, ENROLLMENT_MODES, a.enrollmentMode) }),
+    replacing: (r, a) => ({ ...a, name: `d${r.unique()}.example.org` }),
+    compare: declaredFields(),
+    edit: (r, s) => ({ enrollment_mode: other(r, ENROLLMENT_MODES, s.enrollment_mode) }),
+  },
+  ScimDirectory: {
+    kind: "collection",
+    parent: { type: "EnterpriseConnection", arg: "enterpriseConnectionId", exampleId: "entc_example" },
+    ...storeOps((s) => s.scimDirectories),
+    make: (r) => ({
+      provider: r.pick(SCIM_PROVIDERS),
+      ...(r.chance(0.6) ? { name: `SCIM ${r.unique()}` } : {}),
+      ...(r.chance(0.4) ? { enabled: r.chance(0.5) } : {}),
+      ...(r.chance(0.3) ? { attributeMapping: { user_name: "emails[primary eq true].value" } } : {}),
+    }),
+    inPlace: (r, a) => {
+      const what = r.pick(["name", "enabled", "provider"] as const);
+      if (what === "name") return { ...a, name: `SCIM ${r.unique()} renamed` };
+      if (what === "enabled") return { ...a, enabled: flip(a.enabled) };
+      return { ...a, provider: other(r, SCIM_PROVIDERS, a.provider) };
+    },
+    // Only the declared keys of the attribute mapping are the program's (Clerk keeps the others).
+    compare: declaredFields(
+      {},
+      {
+        attributeMapping: (want, got) =>
+          Object.entries(want as Args).every(([k, v]) => (got as Args | null)?.[k] === v),
+      },
+    ),
+    edit: (r, s) => (r.chance(0.5) ? { name: `${String(s.name)} (edited)` } : { enabled: !s.enabled }),
+  },
   InstanceSettings: {
     kind: "singleton",
     read: (s) => s.instance.get() as unknown as Stored,
@@ -355,6 +578,7 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
   OrganizationSettings: {
     kind: "singleton",
     read: (s) => s.organizationSettings.get() as unknown as Stored,
+    // Always enabled: the generated programs declare organizations (see generated-programs.test.ts).
     make: (r) => ({ enabled: true, maxAllowedMemberships: r.int(1, 50) }),
     change: (r, a) => ({ ...a, maxAllowedMemberships: r.int(51, 100) }),
     compare: declaredFields(),
@@ -388,6 +612,18 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
       r.chance(0.5) ? { ...a, rulesEnabled: flip(a.rulesEnabled) } : { ...a, specterEnabled: r.chance(0.5) },
     compare: declaredFields(),
     edit: (_r, s) => s.protect.patch({ rules_enabled: !s.protect.get().rules_enabled }) as unknown as Stored,
+  },
+  // One Svix app per instance, made by create and removed by destroy (unlike the settings singletons,
+  // which a stack only stops managing): its one argument asks for a fresh dashboard link.
+  SvixWebhooks: {
+    kind: "singleton",
+    read: (s) => s.svix.get() as unknown as Stored,
+    make: (r) => (r.chance(0.5) ? { renewDashboardUrl: r.int(1, 9) } : {}),
+    change: (r, a) => ({ ...a, renewDashboardUrl: r.unique() }),
+    compare: (_args, stored) =>
+      stored.enabled === true ? [] : ["declared SvixWebhooks, but the instance's Svix app is disabled"],
+    // Disabled in the dashboard: refresh finds it gone and `up` enables it again.
+    edit: (_r, s) => s.svix.patch({ enabled: false }) as unknown as Stored,
   },
 };
 
