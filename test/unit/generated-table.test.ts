@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { Store } from "../../emulator/store";
 import { definitions } from "../../provider/runtime/registry";
+import { convergenceProblems, TYPE_PREFIX } from "../support/generated/converge";
 import { Prng } from "../support/generated/prng";
 import { generateVersions, MAX_RESOURCES, MIN_RESOURCES } from "../support/generated/programs";
 import { type CollectionGenerator, GENERATORS, isRef } from "../support/generated/table";
@@ -72,6 +74,53 @@ describe("generated programs: the generator table", () => {
         });
       }
     }
+  });
+
+  it("judges a reference by the id the stack holds for the referenced resource", () => {
+    const store = new Store();
+    const stamp = { created_at: 1, updated_at: 1 };
+    for (const id of ["org_a", "org_b"])
+      store.organizations.insert({
+        id,
+        name: id,
+        slug: id.replace("_", "-"),
+        max_allowed_memberships: 5,
+        admin_delete_enabled: true,
+        public_metadata: null,
+        private_metadata: null,
+        created_by: null,
+        role_set_key: null,
+        ...stamp,
+      });
+    const affiliation = { status: "verified" as const, strategy: "admin", verified_at: 1 };
+    store.organizationDomains.insert({
+      id: "orgdmn_1",
+      organization_id: "org_b",
+      name: "x.example.org",
+      enrollment_mode: "manual_invitation",
+      affiliation,
+      ownership: null,
+      ...stamp,
+    });
+    const declared = [
+      { type: "Organization", name: "a", args: { name: "org_a" } },
+      { type: "Organization", name: "b", args: { name: "org_b" } },
+      {
+        type: "OrganizationDomain",
+        name: "d",
+        args: { organizationId: { ref: "a", output: "id" }, name: "x.example.org" },
+      },
+    ];
+    const state = [
+      { urn: "urn:x::a", type: `${TYPE_PREFIX}Organization`, id: "org_a" },
+      { urn: "urn:x::b", type: `${TYPE_PREFIX}Organization`, id: "org_b" },
+      { urn: "urn:x::d", type: `${TYPE_PREFIX}OrganizationDomain`, id: "orgdmn_1" },
+    ];
+    expect(convergenceProblems(store, declared, state, new Map())).toEqual([
+      'd (OrganizationDomain orgdmn_1): organizationId: declared "org_a", Clerk holds "org_b"',
+    ]);
+    store.organizationDomains.update("orgdmn_1", { organization_id: "org_a" });
+    expect(convergenceProblems(store, declared, state, new Map())).toEqual([]);
   });
 
   it("replays: the same seed gives the same versions, another seed other ones", () => {
