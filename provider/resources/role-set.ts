@@ -185,10 +185,16 @@ async function replaceOnDelete(
       .filter((k) => !destRoles.includes(k) && to !== undefined)
       .map((k) => [k, to as string]),
   );
-  await client.roleSets.replace(live.id, {
-    dest_role_set_key: dest.key,
-    ...(Object.keys(mappings).length > 0 ? { reassignment_mappings: mappings } : {}),
-  });
+  // A repeat after a lost answer is harmless: the set is gone if the first one acted (404, which delete
+  // takes as done), else the repeat does it.
+  await client.roleSets.replace(
+    live.id,
+    {
+      dest_role_set_key: dest.key,
+      ...(Object.keys(mappings).length > 0 ? { reassignment_mappings: mappings } : {}),
+    },
+    { idempotent: true },
+  );
 }
 
 /** @internal */

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, MEMBER_ROLE_ID } from "../../../emulator";
+import { ADMIN_ROLE_ID, type Emulator, type FaultConfig, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
 import { startRuntimeEmulator } from "../../support/runtime-emulator";
 
@@ -265,6 +265,26 @@ describe("RoleSet", () => {
       dest_role_set_key: "role_set:default",
       reassignment_mappings: { "org:viewer": "org:member" },
     });
+    expect(setByKey("role_set:support")).toBeUndefined();
+  });
+
+  it("destroy whose replace answer is lost after Clerk committed it still succeeds (the set is gone)", async () => {
+    const { id, outs } = await p.create(base);
+    emu.clearRequests();
+    // Writes only: the reads before the replace get through, the replace commits and loses its answer.
+    const fault: FaultConfig = { seed: 1, dropAfterCommit: 1 };
+    emu.configure({ faults: fault });
+    const stop = emu.onExchange((e) => {
+      if (e.fault !== undefined) {
+        emu.configure({ faults: null });
+        stop();
+      }
+    });
+    await p.delete(id, outs ?? {});
+    expect(writes().map((w) => `${w.method} ${w.path} ${w.fault ?? w.status}`)).toEqual([
+      `POST /role_sets/${id}/replace dropAfterCommit`,
+      `POST /role_sets/${id}/replace 404`,
+    ]);
     expect(setByKey("role_set:support")).toBeUndefined();
   });
 
