@@ -34,6 +34,21 @@ export function conflictError(e: Error, type: string, existingId: string): Error
 }
 
 /**
+ * A server error on the create of a type without a natural key: Clerk may have made the object, and
+ * nothing can find it to adopt it, so the user is told to check before running `up` again.
+ */
+export function mayHoldStrayError(e: Error, type: string): Error {
+  const err = new Error(
+    `${e.message}; the request may have reached Clerk, which may hold a new ${type} that Pulumi does ` +
+      "not track: look for it in the dashboard and delete it (or adopt it with importId) before running " +
+      "`pulumi up` again",
+    { cause: e },
+  );
+  err.name = e.name;
+  return err;
+}
+
+/**
  * What to do when the key's holder is a resource the program removes: the engine deletes removed objects
  * after every create, and not at all once one failed (`--continue-on-error` included), so repeating
  * `pulumi up` cannot help.

@@ -4,7 +4,7 @@ import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { conflictError, describeFailure, heldInStackError, isDuplicate } from "./failures";
+import { conflictError, describeFailure, heldInStackError, isDuplicate, mayHoldStrayError } from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -264,6 +264,10 @@ async function createOrRecover(
         }
         throw explainDuplicate(def, holder, e, stackIds);
       }
+      // Without a natural key nothing can tell whether a server error made the object: say so, as a lost
+      // connection already does, so the user checks Clerk before running `up` again.
+      if (!findExisting && e instanceof ClerkApiError && mayHaveCreated(e))
+        throw mayHoldStrayError(e, def.type);
       if (!findExisting || !(mayHaveCreated(e) || isDuplicate(e)) || attempt >= CREATE_ATTEMPTS) throw e;
       let found: unknown;
       try {

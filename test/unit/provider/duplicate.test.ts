@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { machineDefinition } from "../../../provider/resources/machine";
 import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { conflictError, isDuplicate } from "../../../provider/runtime/failures";
@@ -164,5 +165,39 @@ describe("create refused as a duplicate", () => {
     const { p, calls } = handlers([lost, duplicate()], [[], [live]]);
     expect((await p.create({ url: "myapp://cb" })).id).toBe("ru_1");
     expect(calls).toEqual({ create: 2, list: 2 });
+  });
+});
+
+describe("a server error on the create of a type without a natural key (Machine)", () => {
+  it("keeps Clerk's error, says Clerk may hold a stray object and what to do, and tries no lookup", async () => {
+    let creates = 0;
+    const client = {
+      machines: {
+        create: async () => {
+          creates++;
+          throw new ClerkApiError({
+            status: 500,
+            method: "POST",
+            path: "/machines",
+            headers: {},
+            rawBody: JSON.stringify({
+              errors: [{ code: "internal_clerk_error", message: "m", long_message: "boom" }],
+              clerk_trace_id: "t-9",
+            }),
+          });
+        },
+      },
+    };
+    const ctx = { client, lists: new ListCache(), type: "Machine" } as unknown as OperationContext;
+    const err = await makeHandlers(machineDefinition, () => ctx)
+      .create({ name: "worker" })
+      .catch((e: Error) => e);
+    const message = String((err as Error).message);
+    expect(message).toMatch(
+      /^create Machine failed: Clerk API 500 POST \/machines: internal_clerk_error: boom/,
+    );
+    expect(message).toContain("trace t-9");
+    expect(message).toContain("may hold a new Machine that Pulumi does not track");
+    expect(creates).toBe(1);
   });
 });
