@@ -5,6 +5,7 @@ import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
+import { mayHaveCreated } from "../runtime/failures";
 
 export interface SvixWebhooksArgs extends InstanceArgs {
   /**
@@ -70,7 +71,17 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
   create: async ({ client }) => {
     const existing = await dashboard(client);
     if (existing !== undefined) return { ...existing, adopted: true };
-    return { ...(await client.svix.enable()), adopted: false };
+    try {
+      return { ...(await client.svix.enable()), adopted: false };
+    } catch (e) {
+      // The answer was lost: there was no app a moment ago, so an app now is the one this request made
+      // (this stack's, to disable on destroy). Done here rather than by `findExisting`, which recovery
+      // mode would also run before the first create, where an app found is someone else's.
+      if (!mayHaveCreated(e)) throw e;
+      const made = await dashboard(client);
+      if (made === undefined) throw e;
+      return { ...made, adopted: false };
+    }
   },
   // Clerk has no GET: asking for a dashboard link is the only read, and a refusal means the app is gone.
   // The new link is not kept: it differs on every request, and a refresh that changed state each time

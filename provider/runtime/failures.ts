@@ -115,3 +115,9 @@ export function describeFailure(
   err.stack = `${err.name}: ${err.message}`;
   return err;
 }
+
+/** A failure after which Clerk may have made the object: no answer, or a server error. */
+export function mayHaveCreated(e: unknown): boolean {
+  if (e instanceof ClerkNetworkError) return e.mayHaveReachedServer && e.kind !== "aborted";
+  return e instanceof ClerkApiError && e.status >= 500;
+}

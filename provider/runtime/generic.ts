@@ -1,10 +1,17 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
-import { ClerkApiError, ClerkNetworkError, isNotFound } from "../../sdk/errors";
+import { ClerkApiError, isNotFound } from "../../sdk/errors";
 import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
-import { conflictError, describeFailure, heldInStackError, isDuplicate, mayHoldStrayError } from "./failures";
+import {
+  conflictError,
+  describeFailure,
+  heldInStackError,
+  isDuplicate,
+  mayHaveCreated,
+  mayHoldStrayError,
+} from "./failures";
 import { isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
@@ -356,12 +363,6 @@ function explainDuplicate(
 /** `CLERK_ADOPT_EXISTING=true`: creates adopt a matching object first (one-shot, for recovery only). */
 function adoptExisting(): boolean {
   return /^(1|true|yes)$/i.test(process.env.CLERK_ADOPT_EXISTING ?? "");
-}
-
-/** A failure after which Clerk may have made the object: no answer, or a server error. */
-export function mayHaveCreated(e: unknown): boolean {
-  if (e instanceof ClerkNetworkError) return e.mayHaveReachedServer && e.kind !== "aborted";
-  return e instanceof ClerkApiError && e.status >= 500;
 }
 
 /**

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { Emulator, FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { CREATE_ATTEMPTS, mayHaveCreated } from "../../../provider/runtime/generic";
+import { mayHaveCreated } from "../../../provider/runtime/failures";
+import { CREATE_ATTEMPTS } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
 import { TEST_CERTIFICATE } from "../../support/certificate";
 import { startRuntimeEmulator } from "../../support/runtime-emulator";
@@ -206,6 +207,31 @@ describe("recovery specifics", () => {
     expect((err as Error).message).toMatch(/2 objects match.*pulumi refresh/);
     expect(emu.store.oauthApplications.list()).toHaveLength(2);
     expect(posts()).toHaveLength(1);
+  });
+
+  it("SvixWebhooks: a lost answer to the enable keeps the app it made as this stack's (destroy disables it)", async () => {
+    const p = provider("SvixWebhooks");
+    emu.store.svix.set({ enabled: false });
+    emu.clearRequests();
+    // The first POST asks for a dashboard link (no app yet); the second, the enable, loses its answer.
+    const stop = emu.onExchange((e) => {
+      if (e.path === "/webhooks/svix_url") emu.configure({ faults: { seed: 1, dropAfterCommit: 1 } });
+      else if (e.fault !== undefined) {
+        emu.configure({ faults: null });
+        stop();
+      }
+    });
+    const { outs } = await p.create({});
+    stop();
+    emu.configure({ faults: null });
+    expect(emu.requests().map((r) => `${r.method} ${r.path} ${r.fault ?? ""}`.trim())).toEqual([
+      "POST /webhooks/svix_url",
+      "POST /webhooks/svix dropAfterCommit",
+      "POST /webhooks/svix_url",
+    ]);
+    expect(outs).toMatchObject({ adopted: false, dashboardUrl: expect.stringMatching(/^https:\/\//) });
+    await p.delete("svix", outs ?? {});
+    expect(emu.store.svix.get().enabled).toBe(false);
   });
 
   it("gives up after a bounded number of creates when every one of them fails ambiguously", async () => {
