@@ -5,6 +5,7 @@ import type { MachineObject, UpdateMachineBody } from "../../sdk/schemas";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
+import { writeOrConfirm } from "../runtime/confirm";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { orUndefined } from "../runtime/not-found";
@@ -85,7 +86,8 @@ async function applyScopes(
   const remove = have.filter((m) => !want.includes(m));
   for (const to of add) {
     try {
-      await client.machines.addScope(id, to);
+      // A repeat after a lost answer is harmless (409, taken as done below), so the sdk may retry it.
+      await client.machines.addScope(id, to, { idempotent: true });
     } catch (e) {
       if (!(e instanceof ClerkApiError && e.status === 409)) throw e;
     }
@@ -120,7 +122,14 @@ async function update(ctx: OperationContext, id: string, news: Inputs, olds: Par
     news.rotateSecretKey !== undefined &&
     news.rotateSecretKey !== olds.rotateSecretKey
   ) {
-    const { secret } = await client.machines.rotateSecretKey(id, news.previousKeyTtl ?? 0);
+    // A rotation whose answer was lost shows as a key that differs from the one in state.
+    const { secret } = await writeOrConfirm(
+      () => client.machines.rotateSecretKey(id, news.previousKeyTtl ?? 0),
+      async () => {
+        const now = await client.machines.getSecretKey(id);
+        return now.secret !== kept ? now : undefined;
+      },
+    );
     return { ...api, secret_key: secret };
   }
   return { ...api, secret_key: kept ?? (await client.machines.getSecretKey(id)).secret };

@@ -5,6 +5,7 @@ import { MAX_ROLES_PER_SET, roleKey, roleSetKey } from "../authz-keys";
 import { nonEmptyString } from "../inputs";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
+import { writeOrConfirm } from "../runtime/confirm";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
 import { onlyMatch } from "../runtime/natural-key";
@@ -125,17 +126,29 @@ async function applyUpdate(ctx: OperationContext, id: string, news: Inputs): Pro
   const have = roleKeys(live);
   const added = news.roles.filter((k) => !have.includes(k));
   const removed = have.filter((k) => !news.roles.includes(k));
+  // After a lost answer, the set as it is now tells whether the request acted.
+  const confirm = (done: (set: RoleSetObject) => boolean) => async () => {
+    const now = await sets.get(id);
+    return done(now) ? now : undefined;
+  };
   if (added.length > 0) {
-    live = await sets.addRoles(id, {
+    const body = {
       role_keys: added,
       ...(added.includes(news.defaultRoleKey) ? { default_role_key: news.defaultRoleKey } : {}),
       ...(added.includes(news.creatorRoleKey) ? { creator_role_key: news.creatorRoleKey } : {}),
-    });
+    };
+    live = await writeOrConfirm(
+      () => sets.addRoles(id, body),
+      confirm((set) => added.every((k) => roleKeys(set).includes(k))),
+    );
   }
   const patch = patchBody(live, news);
   if (Object.keys(patch).length > 0) live = await sets.update(id, patch);
   for (const roleKey of removed) {
-    live = await sets.replaceRole(id, { role_key: roleKey, to_role_key: news.defaultRoleKey });
+    live = await writeOrConfirm(
+      () => sets.replaceRole(id, { role_key: roleKey, to_role_key: news.defaultRoleKey }),
+      confirm((set) => !roleKeys(set).includes(roleKey)),
+    );
   }
   return live;
 }

@@ -4,8 +4,8 @@ import type { ClerkClient } from "../../sdk";
 import { ClerkApiError } from "../../sdk/errors";
 import { ClerkResource, type InstanceArgs } from "../resource-base";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
+import { writeOrConfirm } from "../runtime/confirm";
 import type { ResourceDefinition } from "../runtime/definition";
-import { mayHaveCreated } from "../runtime/failures";
 
 export interface SvixWebhooksArgs extends InstanceArgs {
   /**
@@ -71,17 +71,13 @@ export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
   create: async ({ client }) => {
     const existing = await dashboard(client);
     if (existing !== undefined) return { ...existing, adopted: true };
-    try {
-      return { ...(await client.svix.enable()), adopted: false };
-    } catch (e) {
-      // The answer was lost: there was no app a moment ago, so an app now is the one this request made
-      // (this stack's, to disable on destroy). Done here rather than by `findExisting`, which recovery
-      // mode would also run before the first create, where an app found is someone else's.
-      if (!mayHaveCreated(e)) throw e;
-      const made = await dashboard(client);
-      if (made === undefined) throw e;
-      return { ...made, adopted: false };
-    }
+    // After a lost answer, an app that is there now is the one this request made (there was none a
+    // moment ago): this stack's, to disable on destroy.
+    const made = await writeOrConfirm<Api>(
+      () => client.svix.enable(),
+      () => dashboard(client),
+    );
+    return { ...made, adopted: false };
   },
   // Clerk has no GET: asking for a dashboard link is the only read, and a refusal means the app is gone.
   // The new link is not kept: it differs on every request, and a refresh that changed state each time
