@@ -48,7 +48,7 @@ export function convergenceProblems(
     const args: Args = Object.fromEntries(
       Object.entries(d.args).map(([k, v]) => [k, isRef(v) ? byName.get(v.ref)?.id : v]),
     );
-    for (const p of g.compare(args, stored)) problems.push(`${d.name} (${d.type} ${s.id}): ${p}`);
+    for (const p of g.compare(args, stored, store)) problems.push(`${d.name} (${d.type} ${s.id}): ${p}`);
   }
   for (const s of managed) {
     const name = s.urn.split("::").pop() as string;

@@ -23,8 +23,11 @@ interface Common {
   readonly secretArgs?: readonly string[];
   /** Valid random arguments; natural keys come from `r.unique()`, so they never collide in a run. */
   make(r: Prng): Args;
-  /** What the stored object differs in from the declared arguments, one line per field (empty: same). */
-  compare(args: Args, stored: Stored): string[];
+  /**
+   * What the stored object differs in from the declared arguments, one line per field (empty: same);
+   * `store` resolves the ids a record keeps where the program declares keys.
+   */
+  compare(args: Args, stored: Stored, store: Store): string[];
 }
 
 export interface CollectionGenerator extends Common {
@@ -122,21 +125,26 @@ const sameSet = (a: unknown, b: unknown) => canon(sorted(a)) === canon(sorted(b)
 
 type Eq = (declared: unknown, stored: unknown) => boolean;
 
+/** The keys of the objects a record names by id (an unknown id shows as null, so it never matches). */
+const keysOf = (ids: unknown, key: (id: string) => string | undefined) =>
+  (ids as string[]).map((id) => key(id) ?? null);
+const roleKey = (store: Store) => (id: string) => store.roles.get(id)?.key;
+
 /**
  * Compares each declared argument with the stored field of the same name in snake_case, unless `fields`
- * maps it elsewhere (a function of the record) or to null (not compared here).
+ * maps it elsewhere (a function of the record and the store) or to null (not compared here).
  */
 function declaredFields(
-  fields: Record<string, ((s: Stored) => unknown) | null> = {},
+  fields: Record<string, ((s: Stored, store: Store) => unknown) | null> = {},
   eq: Record<string, Eq> = {},
-): (args: Args, stored: Stored) => string[] {
-  return (args, stored) => {
+): (args: Args, stored: Stored, store: Store) => string[] {
+  return (args, stored, store) => {
     const out: string[] = [];
     for (const [key, want] of Object.entries(args)) {
       if (want === undefined) continue;
       const field = fields[key];
       if (field === null) continue;
-      const got = field ? field(stored) : stored[snake(key)];
+      const got = field ? field(stored, store) : stored[snake(key)];
       const same = eq[key] ?? ((a, b) => canon(a) === canon(b));
       if (!same(want, got)) out.push(`${key}: declared ${canon(want)}, Clerk holds ${canon(got)}`);
     }
@@ -228,8 +236,8 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
       }
       return next;
     },
-    compare: (args, stored) => [
-      ...declaredFields({ signingKey: (s) => s.signing_key })(args, stored),
+    compare: (args, stored, store) => [
+      ...declaredFields({ signingKey: (s) => s.signing_key })(args, stored, store),
       ...(stored.custom_signing_key !== (args.signingKey !== undefined)
         ? [
             `custom_signing_key: Clerk holds ${String(stored.custom_signing_key)}, declared key ${args.signingKey === undefined ? "absent" : "present"}`,
@@ -422,11 +430,10 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
       if (what === "description") return { ...a, description: `changed ${r.unique()}` };
       return { ...a, permissions: r.subset(SYSTEM_PERMISSIONS) };
     },
-    // Clerk stores permission ids, the program declares keys: the count is what compares without the
-    // store's key-to-id map (a wrong set of the right size is left to the role's own tests).
+    // Clerk stores permission ids, the program declares keys (a set).
     compare: declaredFields(
-      { permissions: (s) => (s.permissions as unknown[]).length },
-      { permissions: (want, got) => (want as unknown[]).length === got },
+      { permissions: (s, store) => keysOf(s.permissions, (id) => store.permissions.get(id)?.key) },
+      { permissions: sameSet },
     ),
     edit: (r) => ({ name: `Edited role ${r.unique()}` }),
   },
@@ -449,19 +456,23 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
         ...(r.chance(0.4) ? { description: `made by seed ${r.seed}` } : {}),
       };
     },
-    inPlace: (r, a) =>
-      r.chance(0.5)
-        ? { ...a, name: `Role set ${r.unique()} renamed` }
-        : { ...a, description: `changed ${r.unique()}` },
-    // Roles are stored as ids (see OrganizationRole): compared by count; the default and creator roles
-    // are covered by the role set's own tests.
+    inPlace: (r, a) => {
+      const what = r.pick(["name", "description", "roles"] as const);
+      if (what === "name") return { ...a, name: `Role set ${r.unique()} renamed` };
+      if (what === "description") return { ...a, description: `changed ${r.unique()}` };
+      // Adds or removes org:member (POST …/roles, …/roles/replace); the default stays among the roles.
+      return (a.roles as string[]).includes("org:member")
+        ? { ...a, roles: ["org:admin"], defaultRoleKey: "org:admin" }
+        : { ...a, roles: ["org:admin", "org:member"] };
+    },
+    // Roles are stored by id, the program declares keys (roles as a set).
     compare: declaredFields(
       {
-        roles: (s) => (s.role_ids as unknown[]).length,
-        defaultRoleKey: null,
-        creatorRoleKey: null,
+        roles: (s, store) => keysOf(s.role_ids, roleKey(store)),
+        defaultRoleKey: (s, store) => roleKey(store)(String(s.default_role_id)),
+        creatorRoleKey: (s, store) => roleKey(store)(String(s.creator_role_id)),
       },
-      { roles: (want, got) => (want as unknown[]).length === got },
+      { roles: sameSet },
     ),
     edit: (r) => ({ name: `Edited role set ${r.unique()}` }),
   },
@@ -474,11 +485,14 @@ export const GENERATORS: Readonly<Record<string, Generator>> = {
       name: `machine-${r.unique()}`,
       ...(r.chance(0.5) ? { defaultTokenTtl: r.int(60, 86_400) } : {}),
     }),
-    inPlace: (r, a) =>
-      r.chance(0.5)
-        ? { ...a, name: `machine-${r.unique()}-renamed` }
-        : { ...a, defaultTokenTtl: r.int(60, 86_400) },
-    compare: declaredFields(),
+    inPlace: (r, a) => {
+      const what = r.pick(["name", "defaultTokenTtl", "rotateSecretKey"] as const);
+      if (what === "name") return { ...a, name: `machine-${r.unique()}-renamed` };
+      if (what === "defaultTokenTtl") return { ...a, defaultTokenTtl: r.int(60, 86_400) };
+      // A rotation trigger (POST …/secret_key/rotate), never sent to Clerk as a field.
+      return { ...a, rotateSecretKey: r.unique() };
+    },
+    compare: declaredFields({ rotateSecretKey: null }),
     edit: (r, s) =>
       r.chance(0.5)
         ? { name: `${String(s.name)}-edited` }
