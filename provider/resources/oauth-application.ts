@@ -101,7 +101,8 @@ async function update(
   const patched =
     Object.keys(patch).length > 0 ? await client.oauthApplications.update(id, patch) : undefined;
   if (news.rotateSecret !== undefined && news.rotateSecret !== olds.rotateSecret) {
-    return client.oauthApplications.rotateSecret(id);
+    // Repeating a rotation is harmless (the last answer's secret is the valid one): the sdk may retry it.
+    return client.oauthApplications.rotateSecret(id, { idempotent: true });
   }
   const api = patched ?? (await client.oauthApplications.get(id));
   // PATCH and GET never carry the secret: the one in state stays valid.

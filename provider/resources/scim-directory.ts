@@ -188,7 +188,8 @@ async function create(ctx: OperationContext, news: Inputs): Promise<Api> {
 async function update(ctx: OperationContext, id: string, news: Inputs, olds: Partial<Inputs>): Promise<Api> {
   const applied = await apply(ctx, id, news, olds);
   if (news.rotateApiKey !== undefined && news.rotateApiKey !== olds.rotateApiKey) {
-    const rotated = await ctx.client.scimDirectories.rotateApiKey(id);
+    // Repeating a rotation is harmless (the last answer's key is the valid one): the sdk may retry it.
+    const rotated = await ctx.client.scimDirectories.rotateApiKey(id, { idempotent: true });
     return complete(ctx, { ...rotated, group_role_mappings: applied?.group_role_mappings });
   }
   const api = applied ?? (await ctx.client.scimDirectories.get(id));

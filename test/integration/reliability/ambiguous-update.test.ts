@@ -23,7 +23,7 @@ const writes = () =>
   emu
     .requests()
     .filter((r) => r.method !== "GET")
-    .map((r) => `${r.method} ${r.path.replace(/(rs|mch)_\w+/g, ":id")}${r.fault ? ` [${r.fault}]` : ""}`);
+    .map((r) => `${r.method} ${r.path.replace(/(rs|mch|oa)_\w+/g, ":id")}${r.fault ? ` [${r.fault}]` : ""}`);
 
 describe("RoleSet: a role change whose answer is lost", () => {
   const p = provider("RoleSet");
@@ -82,5 +82,26 @@ describe("Machine: a scope or a rotation whose answer is lost", () => {
     const live = emu.store.machines.get(m.id)?.secret_key;
     expect(live).not.toBe(before);
     expect(updated.outs?.secretKey).toBe(live);
+  });
+});
+
+describe("OAuthApplication: a secret rotation whose answer is lost", () => {
+  it("is sent again, and state holds the secret Clerk holds now", async () => {
+    const p = provider("OAuthApplication");
+    const app = await p.create({ name: "Rotated twice", redirectUris: ["https://r2.example.com/cb"] });
+    emu.clearRequests();
+    faultOnce(emu, { dropAfterCommit: 1 });
+    const updated = await p.update(app.id, app.outs ?? {}, {
+      name: "Rotated twice",
+      redirectUris: ["https://r2.example.com/cb"],
+      rotateSecret: 1,
+    });
+    expect(writes()).toEqual([
+      "POST /oauth_applications/:id/rotate_secret [dropAfterCommit]",
+      "POST /oauth_applications/:id/rotate_secret",
+    ]);
+    const live = emu.store.oauthApplications.get(app.id)?.client_secret;
+    expect(updated.outs?.clientSecret).toBe(live);
+    expect(live).not.toBe(app.outs?.clientSecret);
   });
 });
