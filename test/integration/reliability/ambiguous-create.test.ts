@@ -4,9 +4,9 @@ import { provider } from "../../../provider/runtime";
 import { mayHaveCreated } from "../../../provider/runtime/failures";
 import { CREATE_ATTEMPTS } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
-import { TEST_CERTIFICATE } from "../../support/certificate";
 import { deleteMadeObjects } from "../../support/made-objects";
 import { useRuntimeEmulator } from "../../support/runtime-emulator";
+import { OKTA_SAML_INPUTS } from "../../support/saml-inputs";
 
 // Issue 7, ambiguous creates: the answer to a create is lost (after Clerk committed it, or before), and
 // the runtime must end with exactly one object in Clerk, the one it reports to Pulumi.
@@ -60,15 +60,7 @@ const cases = [
   },
   {
     type: "SamlConnection",
-    inputs: {
-      name: "Okta",
-      domains: ["okta.example.com"],
-      provider: "saml_okta",
-      idpEntityId: "https://idp.example.com/e",
-      idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: TEST_CERTIFICATE,
-      active: true,
-    },
+    inputs: OKTA_SAML_INPUTS,
     count: () => emu.store.samlConnections.list().filter((c) => c.name === "Okta").length,
   },
   {

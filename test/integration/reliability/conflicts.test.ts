@@ -1,8 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
-import { TEST_CERTIFICATE } from "../../support/certificate";
 import { deleteMadeObjects } from "../../support/made-objects";
 import { useRuntimeEmulator } from "../../support/runtime-emulator";
+import { OKTA_SAML_INPUTS } from "../../support/saml-inputs";
 
 // Issue 16, conflicts with the world: an object the program declares already exists in Clerk (made by
 // hand or by another stack). Clerk refuses the create as a duplicate; the error keeps Clerk's refusal,
@@ -14,15 +14,7 @@ beforeEach(() => {
   emu.clearRequests();
 });
 
-const saml = {
-  name: "Okta",
-  domains: ["okta.example.com"],
-  provider: "saml_okta",
-  idpEntityId: "https://idp.example.com/e",
-  idpSsoUrl: "https://idp.example.com/sso",
-  idpCertificate: TEST_CERTIFICATE,
-  active: true,
-};
+const saml = OKTA_SAML_INPUTS;
 
 // Every resource type with a natural key whose duplicates Clerk refuses, with the status the emulator
 // answers (the spec declares 409 for the connections, nothing for the others, which answer 422).
