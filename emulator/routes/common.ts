@@ -1,4 +1,4 @@
-import { notFound, paramFormatInvalid } from "../errors";
+import { notFound, paramFormatInvalid, paramValueInvalid } from "../errors";
 import type { IdentifierType } from "../types";
 import { boolParam, paginate, parsePage } from "../validate";
 
@@ -34,6 +34,38 @@ export function arrayOrPagedList<T, R>(items: T[], query: URLSearchParams, rende
  * even for objects created within the same millisecond.
  */
 export const newestFirst = <T>(items: T[]): T[] => [...items].reverse();
+
+/** What a list sorts on, given an item and its place in creation order. */
+export type SortKeys<T> = Record<string, (item: T, position: number) => string | number>;
+
+/**
+ * Reads `order_by` (one of `keys`, optionally prefixed with + or -; default `-created_at`) and refuses
+ * a bad value now, where the route checks it; returns the sort to apply once the list is filtered.
+ * Items must come in creation order. Ties follow the direction (`"direction"`, so newest first holds
+ * for objects created within the same millisecond) or keep creation order either way (`"creation"`).
+ */
+export function orderBy<T>(
+  query: URLSearchParams,
+  keys: SortKeys<T>,
+  ties: "direction" | "creation" = "direction",
+): (items: T[]) => T[] {
+  const m = /^([+-]?)(.*)$/.exec(query.get("order_by") ?? "-created_at");
+  const field = m?.[2];
+  if (m === null || field === undefined || !Object.hasOwn(keys, field)) {
+    const names = Object.keys(keys);
+    const choices = `${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+    throw paramValueInvalid("order_by", `order_by must be ${choices}, optionally prefixed with + or -.`);
+  }
+  const keyOf = keys[field] as (item: T, position: number) => string | number;
+  const dir = m[1] === "-" ? -1 : 1;
+  return (items) =>
+    items
+      .map((item, i) => ({ item, i, k: keyOf(item, i) }))
+      .sort((a, b) =>
+        a.k < b.k ? -dir : a.k > b.k ? dir : ties === "creation" ? a.i - b.i : (a.i - b.i) * dir,
+      )
+      .map(({ item }) => item);
+}
 
 /**
  * Classifies and normalises an allow/block-list identifier: emails and wallets lowercased. Phone

@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { MachineRecord } from "../types";
 import { parseBody } from "../validate";
-import { mustFind, newestFirst, ok, pagedList } from "./common";
+import { mustFind, ok, orderBy, pagedList } from "./common";
 
 // Neither create nor PATCH has `additionalProperties: false` in the spec: unknown fields are ignored.
 const name = z.string().min(1).max(255);
@@ -59,20 +59,11 @@ export const machineRoutes: Route[] = [
     handler: ({ store, query }) => {
       const q = query.get("query")?.toLowerCase();
       // Newest first by default, as the spec's `-created_at` says.
-      const orderBy = query.get("order_by") ?? "-created_at";
-      const m = /^([+-]?)(created_at|name)$/.exec(orderBy);
-      if (!m)
-        throw paramValueInvalid(
-          "order_by",
-          "order_by must be created_at or name, optionally prefixed with + or -.",
-        );
-      const dir = m[1] === "-" ? -1 : 1;
-      const key = m[2] as "created_at" | "name";
-      const all = store.machines.list();
-      const items = (dir === -1 ? newestFirst(all) : all)
-        .filter((r) => !q || r.id.toLowerCase() === q || r.name.toLowerCase().includes(q))
-        .sort((a, b) => (a[key] < b[key] ? -dir : a[key] > b[key] ? dir : 0));
-      return pagedList(items, query, render(store));
+      const sort = orderBy<MachineRecord>(query, { created_at: (r) => r.created_at, name: (r) => r.name });
+      const items = store.machines
+        .list()
+        .filter((r) => !q || r.id.toLowerCase() === q || r.name.toLowerCase().includes(q));
+      return pagedList(sort(items), query, render(store));
     },
   },
   {

@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { OAuthApplicationRecord } from "../types";
 import { isUrl, parseBody } from "../validate";
-import { deleted, mustFind, newestFirst, ok, pagedList } from "./common";
+import { deleted, mustFind, ok, orderBy, pagedList } from "./common";
 import { frontendApiUrl } from "./frontend";
 
 /** The spec names profile, email, public_metadata, private_metadata; openid and offline_access also exist. */
@@ -97,24 +97,17 @@ export const oauthApplicationRoutes: Route[] = [
     handler: ({ store, query }) => {
       const nameQuery = query.get("name_query")?.toLowerCase();
       // Clerk's default is newest first (`-created_at`), whatever the spec's `default` says.
-      const orderBy = query.get("order_by") ?? "-created_at";
-      const m = /^([+-]?)(created_at|name)$/.exec(orderBy);
-      if (!m)
-        throw paramValueInvalid(
-          "order_by",
-          "order_by must be created_at or name, optionally prefixed with + or -.",
-        );
-      const dir = m[1] === "-" ? -1 : 1;
-      const key = m[2] as "created_at" | "name";
-      // Stable sort over creation order (reversed when descending), so ties keep the requested direction.
-      const all = store.oauthApplications.list();
-      const items = (dir === -1 ? newestFirst(all) : all)
+      const sort = orderBy<OAuthApplicationRecord>(query, {
+        created_at: (a) => a.created_at,
+        name: (a) => a.name,
+      });
+      const items = store.oauthApplications
+        .list()
         .filter(
           (a) =>
             !nameQuery || a.name.toLowerCase().includes(nameQuery) || a.client_id.toLowerCase() === nameQuery,
-        )
-        .sort((a, b) => (a[key] < b[key] ? -dir : a[key] > b[key] ? dir : 0));
-      return pagedList(items, query, render(store));
+        );
+      return pagedList(sort(items), query, render(store));
     },
   },
   {

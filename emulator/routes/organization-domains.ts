@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { OrganizationDomainRecord, OrganizationDomainVerificationRecord } from "../types";
 import { isFqdn, parseBody } from "../validate";
-import { deleted, mustFind, ok, pagedList } from "./common";
+import { deleted, mustFind, newestFirst, ok, orderBy, pagedList } from "./common";
 
 const MODES = ["manual_invitation", "automatic_invitation", "automatic_suggestion", "enterprise_sso"];
 
@@ -68,9 +68,6 @@ const render = (store: Store) => (d: OrganizationDomainRecord) => {
   };
 };
 
-/** Newest first, as Clerk lists organization domains (`order_by` default `-created_at`). */
-const newestFirst = (items: OrganizationDomainRecord[]) => [...items].reverse();
-
 function filterVerified(query: URLSearchParams, items: OrganizationDomainRecord[]) {
   const raw = query.get("verified");
   if (raw === null) return items;
@@ -107,12 +104,11 @@ export const organizationDomainRoutes: Route[] = [
       if (q !== null && q.trim() === "") throw paramValueInvalid("query", "query must not be empty.");
       const names = query.getAll("domains");
       const modes = query.getAll("enrollment_mode").flatMap((v) => v.split(","));
-      const m = /^([+-]?)(created_at|name)$/.exec(query.get("order_by") ?? "-created_at");
-      if (!m)
-        throw paramValueInvalid(
-          "order_by",
-          "order_by must be name or created_at, optionally prefixed with + or -.",
-        );
+      // `created_at` is creation order itself (kept by the store), which same-millisecond timestamps tie.
+      const sort = orderBy<OrganizationDomainRecord>(query, {
+        name: (d) => d.name,
+        created_at: (_, position) => position,
+      });
       let items = store.organizationDomains
         .list()
         .filter(
@@ -123,14 +119,7 @@ export const organizationDomainRoutes: Route[] = [
               (q.startsWith("org_") ? d.organization_id === q : d.name.includes(q.toLowerCase()))),
         );
       items = filterModes(modes, filterVerified(query, items));
-      const ordered =
-        m[2] === "name" ? [...items].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)) : items;
-      const desc = m[1] === "-";
-      return pagedList(
-        m[2] === "name" ? (desc ? ordered.reverse() : ordered) : desc ? newestFirst(ordered) : ordered,
-        query,
-        render(store),
-      );
+      return pagedList(sort(items), query, render(store));
     },
   },
   {

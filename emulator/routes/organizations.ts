@@ -5,7 +5,7 @@ import type { Route } from "../router";
 import type { Store } from "../store";
 import type { OrganizationRecord } from "../types";
 import { boolParam, parseBody } from "../validate";
-import { deleted, mustFind, ok, pagedList } from "./common";
+import { deleted, mustFind, ok, orderBy, pagedList } from "./common";
 
 const Metadata = z.record(z.string(), z.unknown());
 
@@ -115,8 +115,6 @@ export function findOrganization(store: Store, idOrSlug: string): OrganizationRe
   );
 }
 
-const ORDER = /^([+-]?)(created_at|name|members_count)$/;
-
 export const organizationRoutes: Route[] = [
   {
     method: "GET",
@@ -130,33 +128,20 @@ export const organizationRoutes: Route[] = [
         throw paramValueInvalid("organization_id", "organization_id accepts up to 100 values.");
       const include = ids.filter((i) => !i.startsWith("-")).map((i) => i.replace(/^\+/, ""));
       const exclude = ids.filter((i) => i.startsWith("-")).map((i) => i.slice(1));
-      const m = ORDER.exec(query.get("order_by") ?? "-created_at");
-      if (!m)
-        throw paramValueInvalid(
-          "order_by",
-          "order_by must be name, created_at or members_count, optionally prefixed with + or -.",
-        );
-      const dir = m[1] === "-" ? -1 : 1;
-      const key = m[2] as "created_at" | "name" | "members_count";
-      const keyOf = (o: OrganizationRecord) =>
-        key === "members_count" ? (o.created_by ? 1 : 0) : key === "name" ? o.name : o.created_at;
-      // Newest first by default; the store's creation order breaks ties (same-millisecond creates).
+      const sort = orderBy<OrganizationRecord>(query, {
+        name: (o) => o.name,
+        created_at: (o) => o.created_at,
+        members_count: (o) => (o.created_by ? 1 : 0),
+      });
       const items = store.organizations
         .list()
-        .map((o, i) => ({ o, i }))
         .filter(
-          ({ o }) =>
+          (o) =>
             (!q || o.id.toLowerCase() === q || o.name.toLowerCase().includes(q) || o.slug.includes(q)) &&
             (include.length === 0 || include.includes(o.id)) &&
             !exclude.includes(o.id),
-        )
-        .sort((a, b) => {
-          const ka = keyOf(a.o);
-          const kb = keyOf(b.o);
-          return ka < kb ? -dir : ka > kb ? dir : (a.i - b.i) * dir;
-        })
-        .map(({ o }) => o);
-      return pagedList(items, query, renderOrganization(withCounts));
+        );
+      return pagedList(sort(items), query, renderOrganization(withCounts));
     },
   },
   {

@@ -27,11 +27,8 @@ const LoginHint = z.strictObject({
   source: z.string().optional(),
 });
 
-const CreateBody = z.strictObject({
-  name: z.string().min(1),
-  domain: z.string().optional(),
-  domains: z.array(z.string()).optional(),
-  provider: z.enum(SAML_PROVIDERS),
+// Create and PATCH take these alike, in this order (the order zod reports problems in).
+const idpFields = {
   idp_entity_id: str,
   idp_sso_url: str,
   ...certificateFields,
@@ -39,6 +36,14 @@ const CreateBody = z.strictObject({
   idp_metadata: str,
   organization_id: str,
   attribute_mapping: AttributeMapping.nullable().optional(),
+};
+
+const CreateBody = z.strictObject({
+  name: z.string().min(1),
+  domain: z.string().optional(),
+  domains: z.array(z.string()).optional(),
+  provider: z.enum(SAML_PROVIDERS),
+  ...idpFields,
   force_authn: z.boolean().optional(),
   login_hint: LoginHint.nullable().optional(),
 });
@@ -51,13 +56,7 @@ const UpdateBody = z.strictObject({
   provider: z.enum(SAML_PROVIDERS).optional(),
   domain: str,
   domains: z.array(z.string()).nullable().optional(),
-  idp_entity_id: str,
-  idp_sso_url: str,
-  ...certificateFields,
-  idp_metadata_url: str,
-  idp_metadata: str,
-  organization_id: str,
-  attribute_mapping: AttributeMapping.nullable().optional(),
+  ...idpFields,
   active: flag,
   sync_user_attributes: flag,
   allow_subdomains: flag,

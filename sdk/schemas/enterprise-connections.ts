@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { openEnum, paginatedListSchema, TimestampSchema } from "./common";
 import { ENTERPRISE_CONNECTION_PROVIDERS, type EnterpriseConnectionProvider } from "./providers";
-import { IdpCertificateSchema, LoginHintModeSchema } from "./saml-connections";
+import { IdpCertificateSchema, idpBodyShape, LoginHintBodySchema } from "./saml-connections";
 
 const PROVIDERS = ENTERPRISE_CONNECTION_PROVIDERS;
 
@@ -21,13 +21,7 @@ const CustomAttributeBodySchema = z.strictObject({
 });
 
 const samlBodyShape = {
-  idp_entity_id: z.string().nullable().optional(),
-  idp_sso_url: z.string().nullable().optional(),
-  /** Deprecated by Clerk in favour of `idp_certificates`. */
-  idp_certificate: z.string().nullable().optional(),
-  /** Replaces every certificate the connection trusts (several at once allow rotation without downtime). */
-  idp_certificates: z.array(z.string()).nullable().optional(),
-  idp_metadata_url: z.string().nullable().optional(),
+  ...idpBodyShape,
   /** Write-only: not returned by Clerk. */
   idp_metadata: z.string().nullable().optional(),
   /** Write-only: not returned by Clerk. */
@@ -43,10 +37,7 @@ const samlBodyShape = {
   allow_subdomains: z.boolean().nullable().optional(),
   allow_idp_initiated: z.boolean().nullable().optional(),
   force_authn: z.boolean().nullable().optional(),
-  login_hint: z
-    .strictObject({ mode: LoginHintModeSchema, source: z.string().optional() })
-    .nullable()
-    .optional(),
+  login_hint: LoginHintBodySchema.nullable().optional(),
 };
 
 export const EnterpriseConnectionOidcBodySchema = z.strictObject({

@@ -9,10 +9,25 @@ export type { SamlProvider };
 
 export const LoginHintModeSchema = z.enum(["email_address", "custom_attribute", "off"]);
 
-const LoginHintBodySchema = z.strictObject({
+/** The `login_hint` a body sets, the same object in SAML and enterprise connection bodies. */
+export const LoginHintBodySchema = z.strictObject({
   mode: LoginHintModeSchema,
   source: z.string().optional(),
 });
+
+/**
+ * The IdP fields SAML connection bodies share, to the letter, with an enterprise connection's `saml`
+ * object. Their `attribute_mapping` and `force_authn` differ (nullable only in the latter).
+ */
+export const idpBodyShape = {
+  idp_entity_id: z.string().nullable().optional(),
+  idp_sso_url: z.string().nullable().optional(),
+  /** Deprecated by Clerk in favour of `idp_certificates`. */
+  idp_certificate: z.string().nullable().optional(),
+  /** Replaces every certificate the connection trusts (several at once allow rotation without downtime). */
+  idp_certificates: z.array(z.string()).nullable().optional(),
+  idp_metadata_url: z.string().nullable().optional(),
+};
 
 const AttributeMappingBodySchema = z.strictObject({
   user_id: z.string().optional(),
@@ -76,13 +91,7 @@ export type SamlConnectionObject = z.infer<typeof SamlConnectionSchema>;
 export const SamlConnectionListSchema = paginatedListSchema(SamlConnectionSchema);
 
 const samlIdpShape = {
-  idp_entity_id: z.string().nullable().optional(),
-  idp_sso_url: z.string().nullable().optional(),
-  /** Deprecated by Clerk in favour of `idp_certificates`. */
-  idp_certificate: z.string().nullable().optional(),
-  /** Replaces every certificate the connection trusts (several at once allow rotation without downtime). */
-  idp_certificates: z.array(z.string()).nullable().optional(),
-  idp_metadata_url: z.string().nullable().optional(),
+  ...idpBodyShape,
   idp_metadata: z.string().nullable().optional(),
   organization_id: z.string().nullable().optional(),
   attribute_mapping: AttributeMappingBodySchema.nullable().optional(),

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { type Emulator, type FaultConfig, startEmulator } from "../../emulator";
-import { TEST_CERTIFICATE } from "../support/certificate";
+import { OKTA_SAML_INPUTS } from "../support/saml-inputs";
 import { createTestStack, type TestStack } from "./harness";
 
 // Issue 7, faults: an up of every resource type while the API misbehaves (10 % 429, 10 % 500/502/503,
@@ -44,15 +44,7 @@ const resources: Decl[] = [
   {
     type: "SamlConnection",
     name: "okta",
-    args: {
-      name: "Okta",
-      domains: ["okta.example.com"],
-      provider: "saml_okta",
-      idpEntityId: "https://idp.example.com/e",
-      idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: TEST_CERTIFICATE,
-      active: true,
-    },
+    args: OKTA_SAML_INPUTS,
   },
   {
     type: "EnterpriseConnection",

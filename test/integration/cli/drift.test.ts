@@ -15,6 +15,7 @@ import { makeHandlers } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { definitions } from "../../../provider/runtime/registry";
 import { createClerkClient } from "../../../sdk";
+import { capturedIo } from "../../support/cli-io";
 import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedVaried } from "../../support/seed";
 
 // The drift check at runtime level: a stack state built the way the engine records it (check, then
@@ -31,22 +32,7 @@ let work: string;
 let stateFile: string;
 let resources: StateResource[];
 
-const io = (env: NodeJS.ProcessEnv) => {
-  const out = { stdout: "", stderr: "" };
-  return {
-    out,
-    io: {
-      stdout: (t: string) => {
-        out.stdout += t;
-      },
-      stderr: (t: string) => {
-        out.stderr += t;
-      },
-      env,
-      cwd: work,
-    },
-  };
-};
+const io = (env: NodeJS.ProcessEnv) => capturedIo(env, work);
 
 /** Replaces config-secret markers with the real values (what the program gets from stack config). */
 function resolveSecrets(v: unknown): unknown {

@@ -2,28 +2,14 @@ import { resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main, runExport } from "../../../cli";
 import { type Emulator, startEmulator } from "../../../emulator";
+import { capturedIo } from "../../support/cli-io";
 import { SEED_KEY, seedVaried } from "../../support/seed";
 
 const REPO_ROOT = resolve(__dirname, "../../..");
 
 let emu: Emulator;
 let env: NodeJS.ProcessEnv;
-const io = () => {
-  const out = { stdout: "", stderr: "" };
-  return {
-    out,
-    io: {
-      stdout: (t: string) => {
-        out.stdout += t;
-      },
-      stderr: (t: string) => {
-        out.stderr += t;
-      },
-      env,
-      cwd: REPO_ROOT,
-    },
-  };
-};
+const io = () => capturedIo(env, REPO_ROOT);
 
 beforeAll(async () => {
   emu = await startEmulator({ port: 0 });

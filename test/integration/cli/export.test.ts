@@ -7,26 +7,12 @@ import { planExport, readInstance } from "../../../cli/export";
 import { assignNames, slug } from "../../../cli/names";
 import { type Emulator, startEmulator } from "../../../emulator";
 import { createClerkClient } from "../../../sdk";
+import { capturedIo } from "../../support/cli-io";
 import { JWT_SIGNING_KEY, OIDC_CLIENT_SECRET, SEED_KEY, seedMany, seedVaried } from "../../support/seed";
 
 const REPO_ROOT = resolve(__dirname, "../../..");
 
-const captured = (env: NodeJS.ProcessEnv) => {
-  const out = { stdout: "", stderr: "" };
-  return {
-    out,
-    io: {
-      stdout: (t: string) => {
-        out.stdout += t;
-      },
-      stderr: (t: string) => {
-        out.stderr += t;
-      },
-      env,
-      cwd: REPO_ROOT,
-    },
-  };
-};
+const captured = (env: NodeJS.ProcessEnv) => capturedIo(env, REPO_ROOT);
 
 describe("names", () => {
   it("slugs natural keys readably", () => {

@@ -8,6 +8,7 @@ import { redirectUrlDefinition } from "../../../provider/resources/redirect-url"
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { createClerkClient } from "../../../sdk";
+import { capturedIo } from "../../support/cli-io";
 
 // `pulumi-clerk drift` and `export` with two Clerk instances: the default one on one emulator and
 // "production" on another, each accepting only its own key.
@@ -66,13 +67,7 @@ const both = () => ({
   CLERK_SECRET_KEY_PRODUCTION: PROD_KEY,
   CLERK_API_URL_PRODUCTION: prod.url,
 });
-const io = (env: NodeJS.ProcessEnv) => {
-  const out = { stdout: "", stderr: "" };
-  const append = (k: "stdout" | "stderr") => (t: string) => {
-    out[k] += t;
-  };
-  return { out, io: { stdout: append("stdout"), stderr: append("stderr"), env, cwd: work } };
-};
+const io = (env: NodeJS.ProcessEnv) => capturedIo(env, work);
 
 describe("pulumi-clerk drift with several instances", () => {
   it("reads each resource from the instance its state records", async () => {

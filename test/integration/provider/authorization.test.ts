@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, type FaultConfig, MEMBER_ROLE_ID } from "../../../emulator";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { ADMIN_ROLE_ID, type FaultConfig, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_authorization_integration";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
   emu.store.reset();
   emu.clearRequests();

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator";
+import { describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 // Clerk pages the block-list (10 per page unless asked otherwise). A refresh that read one page would
 // report entries 11.. as deleted, and the next `up` would create them again.
-let emu: Emulator;
-beforeAll(async () => {
-  emu = await startRuntimeEmulator("sk_test_blocklist_refresh");
-});
-afterAll(() => emu.close());
+useRuntimeEmulator("sk_test_blocklist_refresh");
 
 describe("BlocklistIdentifier refresh", () => {
   it("finds every one of 25 entries", async () => {

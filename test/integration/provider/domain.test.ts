@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { type Emulator, PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../../../emulator";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { PRIMARY_DOMAIN_ID, PRIMARY_DOMAIN_NAME } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_domain_integration";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => emu.clearRequests());
 
 const count = (method: string) =>

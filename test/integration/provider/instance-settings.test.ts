@@ -1,16 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, INSTANCE_ID, MEMBER_ROLE_ID } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
+import { ADMIN_ROLE_ID, INSTANCE_ID, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 // The instance singletons through the runtime exactly as Pulumi's dynamic-provider process uses it.
 const KEY = "sk_test_instance_singletons";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
   emu.store.reset();
   emu.clearRequests();

@@ -1,15 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator, FaultConfig } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_organization_integration";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
   emu.configure({ faults: null });
   emu.store.organizationSettings.patch({ enabled: true });

@@ -1,17 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 // The runtime exactly as Pulumi's dynamic-provider process uses it: configure() with the stack's
 // config, then provider(type).<method>, against a local emulator.
 const KEY = "sk_test_runtime_integration";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => emu.clearRequests());
 
 const count = (method: string, path: string) =>

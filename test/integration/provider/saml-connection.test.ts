@@ -1,5 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
 import {
   IDP_CERT_ONE,
@@ -9,18 +8,13 @@ import {
   TEST_CERTIFICATE,
   TWO_EXPIRES_AT,
 } from "../../support/certificate";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { requestLines, useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_saml_connection_integration";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => emu.clearRequests());
 
-const calls = () => emu.requests().map((r) => `${r.method} ${r.path.replace(/^(\/\w+)\/[^/]+$/, "$1/:id")}`);
+const calls = () => requestLines(emu);
 
 describe("SamlConnection", () => {
   const p = provider("SamlConnection");

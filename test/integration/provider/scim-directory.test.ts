@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ADMIN_ROLE_ID, type Emulator, MEMBER_ROLE_ID } from "../../../emulator";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { ADMIN_ROLE_ID, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_scim_integration";
-let emu: Emulator;
+const emu = useRuntimeEmulator(KEY);
 let connection = "";
 
 beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
   const res = await fetch(`${emu.url}/enterprise_connections`, {
     method: "POST",
     headers: { authorization: `Bearer ${KEY}`, "content-type": "application/json" },
@@ -16,7 +15,6 @@ beforeAll(async () => {
   });
   connection = ((await res.json()) as { id: string }).id;
 });
-afterAll(() => emu.close());
 beforeEach(() => emu.clearRequests());
 
 const scimCalls = (method: string, suffix = "") =>

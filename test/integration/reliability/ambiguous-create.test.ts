@@ -1,21 +1,17 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator, FaultConfig } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
 import { mayHaveCreated } from "../../../provider/runtime/failures";
 import { CREATE_ATTEMPTS } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
-import { TEST_CERTIFICATE } from "../../support/certificate";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { deleteMadeObjects } from "../../support/made-objects";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
+import { OKTA_SAML_INPUTS } from "../../support/saml-inputs";
 
 // Issue 7, ambiguous creates: the answer to a create is lost (after Clerk committed it, or before), and
 // the runtime must end with exactly one object in Clerk, the one it reports to Pulumi.
 const KEY = "sk_test_reliability_ambiguous";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
   emu.configure({ faults: null });
   emu.clearRequests();
@@ -64,15 +60,7 @@ const cases = [
   },
   {
     type: "SamlConnection",
-    inputs: {
-      name: "Okta",
-      domains: ["okta.example.com"],
-      provider: "saml_okta",
-      idpEntityId: "https://idp.example.com/e",
-      idpSsoUrl: "https://idp.example.com/sso",
-      idpCertificate: TEST_CERTIFICATE,
-      active: true,
-    },
+    inputs: OKTA_SAML_INPUTS,
     count: () => emu.store.samlConnections.list().filter((c) => c.name === "Okta").length,
   },
   {
@@ -116,20 +104,7 @@ const cases = [
 /** Deletes every object of the case's type, so each scenario starts from an empty collection. */
 async function reset(count: () => number) {
   emu.configure({ faults: null });
-  for (const x of emu.store.allowlistIdentifiers.list()) emu.store.allowlistIdentifiers.delete(x.id);
-  for (const x of emu.store.blocklistIdentifiers.list()) emu.store.blocklistIdentifiers.delete(x.id);
-  for (const x of emu.store.redirectUrls.list()) emu.store.redirectUrls.delete(x.id);
-  for (const x of emu.store.jwtTemplates.list()) emu.store.jwtTemplates.delete(x.id);
-  for (const x of emu.store.oauthApplications.list()) emu.store.oauthApplications.delete(x.id);
-  for (const x of emu.store.domains.list().filter((d) => d.is_satellite)) emu.store.domains.delete(x.id);
-  for (const x of emu.store.enterpriseConnections.list()) emu.store.enterpriseConnections.delete(x.id);
-  for (const x of emu.store.samlConnections.list()) emu.store.samlConnections.delete(x.id);
-  for (const x of emu.store.roleSets.list().filter((s) => s.type !== "initial"))
-    emu.store.roleSets.delete(x.id);
-  for (const x of emu.store.roles.list().filter((r) => !["org:admin", "org:member"].includes(r.key)))
-    emu.store.roles.delete(x.id);
-  for (const x of emu.store.permissions.list().filter((x) => x.type !== "system"))
-    emu.store.permissions.delete(x.id);
+  deleteMadeObjects(emu.store);
   expect(count()).toBe(0);
   emu.clearRequests();
 }

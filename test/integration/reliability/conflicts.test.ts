@@ -1,45 +1,20 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
-import { TEST_CERTIFICATE } from "../../support/certificate";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { deleteMadeObjects } from "../../support/made-objects";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
+import { OKTA_SAML_INPUTS } from "../../support/saml-inputs";
 
 // Issue 16, conflicts with the world: an object the program declares already exists in Clerk (made by
 // hand or by another stack). Clerk refuses the create as a duplicate; the error keeps Clerk's refusal,
 // names the existing object's id and says how to adopt it, and nothing in Clerk changes.
 const KEY = "sk_test_reliability_conflicts";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
-  for (const x of emu.store.allowlistIdentifiers.list()) emu.store.allowlistIdentifiers.delete(x.id);
-  for (const x of emu.store.blocklistIdentifiers.list()) emu.store.blocklistIdentifiers.delete(x.id);
-  for (const x of emu.store.redirectUrls.list()) emu.store.redirectUrls.delete(x.id);
-  for (const x of emu.store.jwtTemplates.list()) emu.store.jwtTemplates.delete(x.id);
-  for (const x of emu.store.domains.list().filter((d) => d.is_satellite)) emu.store.domains.delete(x.id);
-  for (const x of emu.store.enterpriseConnections.list()) emu.store.enterpriseConnections.delete(x.id);
-  for (const x of emu.store.samlConnections.list()) emu.store.samlConnections.delete(x.id);
-  for (const x of emu.store.roleSets.list().filter((s) => s.type !== "initial"))
-    emu.store.roleSets.delete(x.id);
-  for (const x of emu.store.roles.list().filter((r) => !["org:admin", "org:member"].includes(r.key)))
-    emu.store.roles.delete(x.id);
-  for (const x of emu.store.permissions.list().filter((x) => x.type !== "system"))
-    emu.store.permissions.delete(x.id);
+  deleteMadeObjects(emu.store);
   emu.clearRequests();
 });
 
-const saml = {
-  name: "Okta",
-  domains: ["okta.example.com"],
-  provider: "saml_okta",
-  idpEntityId: "https://idp.example.com/e",
-  idpSsoUrl: "https://idp.example.com/sso",
-  idpCertificate: TEST_CERTIFICATE,
-  active: true,
-};
+const saml = OKTA_SAML_INPUTS;
 
 // Every resource type with a natural key whose duplicates Clerk refuses, with the status the emulator
 // answers (the spec declares 409 for the connections, nothing for the others, which answer 422).
