@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { ADMIN_ROLE_ID, type FaultConfig, MEMBER_ROLE_ID } from "../../../emulator";
+import { ADMIN_ROLE_ID, MEMBER_ROLE_ID } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
+import { faultOnce } from "../../support/fault-once";
 import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_authorization_integration";
@@ -267,14 +268,7 @@ describe("RoleSet", () => {
     const { id, outs } = await p.create(base);
     emu.clearRequests();
     // Writes only: the reads before the replace get through, the replace commits and loses its answer.
-    const fault: FaultConfig = { seed: 1, dropAfterCommit: 1 };
-    emu.configure({ faults: fault });
-    const stop = emu.onExchange((e) => {
-      if (e.fault !== undefined) {
-        emu.configure({ faults: null });
-        stop();
-      }
-    });
+    faultOnce(emu, { dropAfterCommit: 1 });
     await p.delete(id, outs ?? {});
     expect(writes().map((w) => `${w.method} ${w.path} ${w.fault ?? w.status}`)).toEqual([
       `POST /role_sets/${id}/replace dropAfterCommit`,

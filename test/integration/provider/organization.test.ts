@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
+import { faultOnce as injectOnce } from "../../support/fault-once";
 import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 const KEY = "sk_test_organization_integration";
@@ -18,16 +18,7 @@ const calls = () =>
     .requests()
     .map((r) => `${r.method} ${r.path.replace(/org_\w+/g, ":org").replace(/orgdmn_\w+/g, ":dmn")}`);
 
-/** Injects one fault into the first request only. */
-function faultOnce(fault: Omit<FaultConfig, "seed">): void {
-  emu.configure({ faults: { seed: 1, ...fault } });
-  const stop = emu.onExchange((e) => {
-    if (e.fault !== undefined) {
-      emu.configure({ faults: null });
-      stop();
-    }
-  });
-}
+const faultOnce = (fault: Parameters<typeof injectOnce>[1]) => injectOnce(emu, fault);
 
 describe("Organization", () => {
   const p = provider("Organization");

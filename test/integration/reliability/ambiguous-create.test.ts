@@ -1,9 +1,9 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import type { FaultConfig } from "../../../emulator";
 import { provider } from "../../../provider/runtime";
 import { mayHaveCreated } from "../../../provider/runtime/failures";
 import { CREATE_ATTEMPTS } from "../../../provider/runtime/generic";
 import { ClerkApiError, ClerkNetworkError } from "../../../sdk";
+import { faultOnce as injectOnce } from "../../support/fault-once";
 import { deleteMadeObjects } from "../../support/made-objects";
 import { useRuntimeEmulator } from "../../support/runtime-emulator";
 import { OKTA_SAML_INPUTS } from "../../support/saml-inputs";
@@ -17,16 +17,7 @@ beforeEach(() => {
   emu.clearRequests();
 });
 
-/** Injects one fault into the first request only (every later request is answered normally). */
-function faultOnce(fault: Omit<FaultConfig, "seed">): void {
-  emu.configure({ faults: { seed: 1, ...fault } });
-  const stop = emu.onExchange((e) => {
-    if (e.fault !== undefined) {
-      emu.configure({ faults: null });
-      stop();
-    }
-  });
-}
+const faultOnce = (fault: Parameters<typeof injectOnce>[1]) => injectOnce(emu, fault);
 
 const OIDC_SECRET = "oidc-secret-ambiguous-9d1";
 

@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import type { Emulator } from "../../../emulator";
+import { beforeEach, describe, expect, it } from "vitest";
 import { provider } from "../../../provider/runtime";
 import { faultOnce } from "../../support/fault-once";
-import { startRuntimeEmulator } from "../../support/runtime-emulator";
+import { useRuntimeEmulator } from "../../support/runtime-emulator";
 
 // Updates made of POSTs the sdk must not repeat blindly (adding roles to a set, moving members off a
 // role, rotating a key): when the answer is lost after Clerk acted, the update still succeeds, in one
 // `up`, with what Clerk now holds, and acts only once.
 const KEY = "sk_test_reliability_ambiguous_update";
-let emu: Emulator;
-
-beforeAll(async () => {
-  emu = await startRuntimeEmulator(KEY);
-});
-afterAll(() => emu.close());
+const emu = useRuntimeEmulator(KEY);
 beforeEach(() => {
   emu.configure({ faults: null });
   emu.clearRequests();
