@@ -9,7 +9,7 @@
  */
 import * as pulumi from "@pulumi/pulumi";
 import { redactString } from "../sdk/redact";
-import { ClientPool, Instances } from "./runtime/instances";
+import type { ClientPool } from "./runtime/instances";
 import type { ConfigSource } from "./runtime/settings";
 
 /** Arguments of every lookup. */
@@ -74,7 +74,12 @@ export function createLookups(config: ConfigSource | undefined, env: NodeJS.Proc
     if (!result) {
       result = (async () => {
         try {
-          pool ??= new ClientPool(new Instances(config, env));
+          // Loaded at the first lookup, not with the package: a program that makes none never loads the
+          // provider's runtime (test/unit/provider/package-exports.test.ts).
+          if (!pool) {
+            const { ClientPool, Instances } = await import("./runtime/instances.js");
+            pool ??= new ClientPool(new Instances(config, env));
+          }
           if (instance !== undefined) {
             const refusal = pool.refusal(instance);
             if (refusal !== undefined) throw new Error(`instance: ${refusal}`);

@@ -1,6 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
 import { PROVIDER_KEY, providerModule, typeToken } from "./dynamic-provider";
-import type { AnyDefinition } from "./runtime/definition";
 
 /** Arguments every Clerk resource takes besides its own (the generic layer handles them). */
 export interface InstanceArgs {
@@ -18,14 +17,6 @@ export interface InstanceArgs {
  * like `pulumi.dynamic.Resource`, with our compact `__provider` (see dynamic-provider.ts).
  */
 export abstract class ClerkResource extends pulumi.CustomResource {
-  /**
-   * How the provider serves this resource (the runtime's registry is made of these, one per class the
-   * package exports). Internal: not part of the resource's arguments or outputs, and stripped from the
-   * published declarations with every `@internal` definition, so that type-checking a program never
-   * loads zod's or the sdk's types (see docs/architecture.md, "One definition per resource").
-   * @internal
-   */
-  declare static readonly definition: AnyDefinition;
   /** The named Clerk instance the resource belongs to; undefined for the default instance. */
   declare readonly instance: pulumi.Output<string | undefined>;
 

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { main, runExport } from "../../../cli";
 import { type StateResource, TYPE_PREFIX } from "../../../cli/drift";
 import { type Emulator, startEmulator } from "../../../emulator";
-import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { redirectUrlDefinition } from "../../../provider/definitions/redirect-url";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";
 import { createClerkClient } from "../../../sdk";

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { allowlistIdentifierDefinition } from "../../../provider/resources/allowlist-identifier";
-import { blocklistIdentifierDefinition } from "../../../provider/resources/blocklist-identifier";
-import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
-import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { allowlistIdentifierDefinition } from "../../../provider/definitions/allowlist-identifier";
+import { blocklistIdentifierDefinition } from "../../../provider/definitions/blocklist-identifier";
+import { jwtTemplateDefinition } from "../../../provider/definitions/jwt-template";
+import { redirectUrlDefinition } from "../../../provider/definitions/redirect-url";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { allowlistIdentifierDefinition } from "../../../provider/resources/allowlist-identifier";
-import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
-import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { allowlistIdentifierDefinition } from "../../../provider/definitions/allowlist-identifier";
+import { jwtTemplateDefinition } from "../../../provider/definitions/jwt-template";
+import { redirectUrlDefinition } from "../../../provider/definitions/redirect-url";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 

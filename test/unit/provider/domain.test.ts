@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { domainDefinition } from "../../../provider/resources/domain";
+import { domainDefinition } from "../../../provider/definitions/domain";
 import { makeHandlers } from "../../../provider/runtime/generic";
 
 const noClient = () => {

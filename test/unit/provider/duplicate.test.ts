@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { machineDefinition } from "../../../provider/resources/machine";
-import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { machineDefinition } from "../../../provider/definitions/machine";
+import { redirectUrlDefinition } from "../../../provider/definitions/redirect-url";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { conflictError, isDuplicate } from "../../../provider/runtime/failures";
 import { makeHandlers, RELEASE_WAITS_MS } from "../../../provider/runtime/generic";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { enterpriseConnectionDefinition } from "../../../provider/resources/enterprise-connection";
+import { enterpriseConnectionDefinition } from "../../../provider/definitions/enterprise-connection";
 import { makeHandlers } from "../../../provider/runtime/generic";
 
 const noClient = () => {

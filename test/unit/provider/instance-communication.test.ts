@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instanceCommunicationDefinition } from "../../../provider/resources/instance-communication";
+import { instanceCommunicationDefinition } from "../../../provider/definitions/instance-communication";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instanceProtectDefinition } from "../../../provider/resources/instance-protect";
+import { instanceProtectDefinition } from "../../../provider/definitions/instance-protect";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instanceRestrictionsDefinition } from "../../../provider/resources/instance-restrictions";
+import { instanceRestrictionsDefinition } from "../../../provider/definitions/instance-restrictions";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { ClerkApiError } from "../../../sdk";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { instanceSettingsDefinition } from "../../../provider/resources/instance-settings";
+import { instanceSettingsDefinition } from "../../../provider/definitions/instance-settings";
 import { makeHandlers } from "../../../provider/runtime/generic";
 
 const noClient = () => {

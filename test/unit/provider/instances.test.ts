@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
-import { redirectUrlDefinition } from "../../../provider/resources/redirect-url";
+import { jwtTemplateDefinition } from "../../../provider/definitions/jwt-template";
+import { redirectUrlDefinition } from "../../../provider/definitions/redirect-url";
 import { describeFailure } from "../../../provider/runtime/failures";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { ClientPool, Instances } from "../../../provider/runtime/instances";

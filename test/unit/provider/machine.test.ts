@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { machineDefinition } from "../../../provider/resources/machine";
+import { machineDefinition } from "../../../provider/definitions/machine";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oauthApplicationSettingsDefinition } from "../../../provider/resources/oauth-application-settings";
+import { oauthApplicationSettingsDefinition } from "../../../provider/definitions/oauth-application-settings";
 import { makeHandlers } from "../../../provider/runtime/generic";
 
 const noClient = () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { oauthApplicationDefinition } from "../../../provider/resources/oauth-application";
+import { oauthApplicationDefinition } from "../../../provider/definitions/oauth-application";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { UNKNOWN } from "../../../provider/runtime/unknowns";
 import { OAuthApplicationWithSecretSchema } from "../../../sdk/schemas";

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   organizationSettingsBody,
   organizationSettingsDefinition,
-} from "../../../provider/resources/organization-settings";
+} from "../../../provider/definitions/organization-settings";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { makeHandlers } from "../../../provider/runtime/generic";
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { organizationDefinition } from "../../../provider/resources/organization";
-import { organizationDomainDefinition } from "../../../provider/resources/organization-domain";
+import { organizationDefinition } from "../../../provider/definitions/organization";
+import { organizationDomainDefinition } from "../../../provider/definitions/organization-domain";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { OrganizationDomainSchema, OrganizationSchema } from "../../../sdk/schemas";
 

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { join, resolve } from "node:path";
+import { join, relative, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { definitions } from "../../../provider/runtime/registry";
 
@@ -36,5 +36,20 @@ describe("the pulumi-clerk package", () => {
       `const c = require("pulumi-clerk"); console.log(Object.keys(c).filter((k) => typeof c[k] === "function" && /^get/.test(k)).sort().join(","))`,
     ]);
     expect(out).toBe("getInstance,getInstanceOutput,getJwks,getJwksOutput");
+  });
+
+  it("loads only the classes and lookups in a program: no zod, sdk schema or provider runtime", () => {
+    // The definitions (zod schemas, sdk calls) and the runtime serve the provider process; loading them
+    // in the program would delay its first registration, hence the provider's start.
+    const out = run([
+      "-e",
+      `require("pulumi-clerk"); console.log(JSON.stringify(Object.keys(require.cache)))`,
+    ]);
+    const loaded = (JSON.parse(out) as string[]).map((f) => relative(root, f));
+    expect(loaded).toContain("dist/provider/resources/jwt-template.js");
+    const heavy = loaded.filter((f) =>
+      /(^|\/)node_modules\/zod\/|^dist\/(sdk\/schemas|provider\/(runtime|definitions))\//.test(f),
+    );
+    expect(heavy).toEqual([]);
   });
 });

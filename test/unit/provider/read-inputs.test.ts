@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { jwtTemplateDefinition } from "../../../provider/resources/jwt-template";
-import { oauthApplicationDefinition } from "../../../provider/resources/oauth-application";
+import { jwtTemplateDefinition } from "../../../provider/definitions/jwt-template";
+import { oauthApplicationDefinition } from "../../../provider/definitions/oauth-application";
 import type { OperationContext } from "../../../provider/runtime/definition";
 import { DECLARED_KEY, makeHandlers } from "../../../provider/runtime/generic";
 import { ListCache } from "../../../provider/runtime/list-cache";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { samlConnectionDefinition } from "../../../provider/resources/saml-connection";
+import { samlConnectionDefinition } from "../../../provider/definitions/saml-connection";
 import { makeHandlers } from "../../../provider/runtime/generic";
 import { TEST_CERTIFICATE } from "../../support/certificate";
 

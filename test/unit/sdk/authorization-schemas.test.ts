@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { roleSetDefinition } from "../../../provider/resources/role-set";
+import { roleSetDefinition } from "../../../provider/definitions/role-set";
 import { PermissionSchema, RoleSetSchema } from "../../../sdk/schemas";
 
 // What Clerk's own client (@clerk/backend) reads of these objects is less than the spec promises: a
