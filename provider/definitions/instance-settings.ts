@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { InstanceObject, UpdateInstanceBody } from "../../sdk/schemas";
-import type { InstanceSettingsArgs } from "../resources/instance-settings";
+import { INSTANCE_SETTINGS_WRITE_ONLY, type InstanceSettingsArgs } from "../resources/instance-settings";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { sameSet } from "../runtime/equality";
@@ -59,17 +59,6 @@ const inputs = z.strictObject({
   preferredSignInStrategyWhenPasswordRequired: z.enum(["password", "otp", ""]).optional(),
 });
 
-/** Everything but allowedOrigins: Clerk accepts these and never shows them again. */
-const WRITE_ONLY = [
-  "testMode",
-  "hibp",
-  "supportEmail",
-  "clerkJsVersion",
-  "developmentOrigin",
-  "urlBasedSessionSyncing",
-  "preferredSignInStrategyWhenPasswordRequired",
-] as const;
-
 const body = (news: Inputs): UpdateInstanceBody =>
   declaredBody(news, {
     allowedOrigins: "allowed_origins",
@@ -112,7 +101,7 @@ export const instanceSettingsDefinition: ResourceDefinition<Inputs, InstanceObje
   type: "InstanceSettings",
   inputs,
   replaceOnChange: [],
-  writeOnly: [...WRITE_ONLY],
+  writeOnly: [...INSTANCE_SETTINGS_WRITE_ONLY],
   equals: { allowedOrigins: sameSet },
   // The instance id (ins_…): state then records which Clerk instance these settings belong to.
   id: (api) => api.id,

@@ -8,7 +8,12 @@ import {
 } from "../../sdk/schemas";
 import { singularCertificate } from "../certificates";
 import { nonEmptyString } from "../inputs";
-import type { AttributeMapping, LoginHint, SamlConnectionArgs } from "../resources/saml-connection";
+import {
+  type AttributeMapping,
+  type LoginHint,
+  SAML_CONNECTION_FLAGS,
+  type SamlConnectionArgs,
+} from "../resources/saml-connection";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
 import { changedInputs } from "../runtime/diff";
@@ -153,16 +158,6 @@ type Inputs = z.output<typeof inputs>;
 
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<SamlConnectionArgs, typeof inputs>>;
 
-/** Settable only by PATCH: create is a POST then a PATCH with these. */
-const FLAGS = [
-  "active",
-  "syncUserAttributes",
-  "allowSubdomains",
-  "allowIdpInitiated",
-  "disableAdditionalIdentifications",
-  "allowOrganizationAccountLinking",
-] as const;
-
 const inputs = z
   .strictObject({
     name: nonEmptyString(256),
@@ -211,9 +206,11 @@ function patchBody(v: Partial<Inputs>): UpdateSamlConnectionBody {
 async function create({ client }: OperationContext, news: Inputs): Promise<SamlConnectionObject> {
   const { provider, name, domains, ...rest } = news;
   const createFields = Object.fromEntries(
-    Object.entries(rest).filter(([k]) => !(FLAGS as readonly string[]).includes(k)),
+    Object.entries(rest).filter(([k]) => !(SAML_CONNECTION_FLAGS as readonly string[]).includes(k)),
   );
-  const flags = Object.fromEntries(FLAGS.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]));
+  const flags = Object.fromEntries(
+    SAML_CONNECTION_FLAGS.filter((k) => news[k] !== undefined).map((k) => [k, news[k]]),
+  );
   const created = await client.samlConnections.create({
     name,
     domains,

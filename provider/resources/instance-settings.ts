@@ -42,6 +42,21 @@ export interface InstanceSettingsArgs extends InstanceArgs {
 }
 
 /**
+ * Everything but allowedOrigins: Clerk accepts these and never shows them again (the definition's
+ * `writeOnly`; here so that the class lists its outputs without loading the definition).
+ * @internal
+ */
+export const INSTANCE_SETTINGS_WRITE_ONLY = [
+  "testMode",
+  "hibp",
+  "supportEmail",
+  "clerkJsVersion",
+  "developmentOrigin",
+  "urlBasedSessionSyncing",
+  "preferredSignInStrategyWhenPasswordRequired",
+] as const;
+
+/**
  * The instance's own settings (`/instance`), a singleton: one per Clerk instance. Its id is the Clerk
  * instance id (`ins_…`).
  *
@@ -68,17 +83,7 @@ export class InstanceSettings extends ClerkResource {
   declare readonly environmentType: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceSettingsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
-      "allowedOrigins",
-      "testMode",
-      "hibp",
-      "supportEmail",
-      "clerkJsVersion",
-      "developmentOrigin",
-      "urlBasedSessionSyncing",
-      "preferredSignInStrategyWhenPasswordRequired",
-      "environmentType",
-    ];
+    const outputs = ["allowedOrigins", ...INSTANCE_SETTINGS_WRITE_ONLY, "environmentType"];
     super("InstanceSettings", name, args, opts, outputs);
   }
 }

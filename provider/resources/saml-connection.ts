@@ -91,6 +91,20 @@ export interface SamlConnectionArgs extends InstanceArgs {
 }
 
 /**
+ * Settable only by PATCH: create is a POST then a PATCH with these (used by the definition; here so
+ * that the class lists its outputs without loading the definition).
+ * @internal
+ */
+export const SAML_CONNECTION_FLAGS = [
+  "active",
+  "syncUserAttributes",
+  "allowSubdomains",
+  "allowIdpInitiated",
+  "disableAdditionalIdentifications",
+  "allowOrganizationAccountLinking",
+] as const;
+
+/**
  * A SAML connection (enterprise SSO through a SAML identity provider).
  *
  * **Deprecated at Clerk**: every SAML connection endpoint is deprecated in favour of enterprise
@@ -150,12 +164,7 @@ export class SamlConnection extends ClerkResource {
       "attributeMapping",
       "forceAuthn",
       "loginHint",
-      "active",
-      "syncUserAttributes",
-      "allowSubdomains",
-      "allowIdpInitiated",
-      "disableAdditionalIdentifications",
-      "allowOrganizationAccountLinking",
+      ...SAML_CONNECTION_FLAGS,
       "acsUrl",
       "spEntityId",
       "spMetadataUrl",
