@@ -180,16 +180,8 @@ describe("recovery specifics", () => {
     emu.store.svix.set({ enabled: false });
     emu.clearRequests();
     // The first POST asks for a dashboard link (no app yet); the second, the enable, loses its answer.
-    const stop = emu.onExchange((e) => {
-      if (e.path === "/webhooks/svix_url") emu.configure({ faults: { seed: 1, dropAfterCommit: 1 } });
-      else if (e.fault !== undefined) {
-        emu.configure({ faults: null });
-        stop();
-      }
-    });
+    injectOnce(emu, { dropAfterCommit: 1 }, (e) => e.path === "/webhooks/svix_url");
     const { outs } = await p.create({});
-    stop();
-    emu.configure({ faults: null });
     expect(emu.requests().map((r) => `${r.method} ${r.path} ${r.fault ?? ""}`.trim())).toEqual([
       "POST /webhooks/svix_url",
       "POST /webhooks/svix dropAfterCommit",
