@@ -550,6 +550,24 @@ describe("Platform API: refused writes name the field", () => {
 });
 
 describe("Platform API: persistence", () => {
+  it("POST /__emulator/reset brings back the seeded application and both fresh instances", async () => {
+    const emu = emulator();
+    await client().config.patch(APPLICATION_ID, "production", { auth_password: { min_length: 20 } });
+    await api(
+      emu,
+      "POST",
+      "/redirect_urls",
+      { url: "https://prod.example/gone" },
+      { key: PRODUCTION_SECRET_KEY },
+    );
+    expect((await fetch(`${emu.origin}/__emulator/reset`, { method: "POST" })).status).toBe(204);
+    const doc = await client().config.get(APPLICATION_ID, "production", { keys: ["auth_password"] });
+    expect(doc.auth_password).toMatchObject({ min_length: 8 });
+    expect((await api(emu, "GET", "/redirect_urls", undefined, { key: PRODUCTION_SECRET_KEY })).body).toEqual(
+      [],
+    );
+  });
+
   it("a state file keeps the document, the production instance and its objects", async () => {
     const dir = mkdtempSync(join(tmpdir(), "clerk-emu-platform-"));
     const stateFile = join(dir, "state.json");
