@@ -509,6 +509,28 @@ describe("Platform API: refused writes name the field", () => {
       "invalid_auth_configuration",
       "auth_multi_factor.required_for_sign_in",
     ],
+    ["a key named like an Object method", { constructor: {} }, 400, "unknown_config_key", "constructor"],
+    [
+      "a field named __proto__",
+      JSON.parse('{"auth_email":{"__proto__":{"used_for_sign_in":false}}}'),
+      400,
+      "unknown_config_key",
+      "auth_email.__proto__",
+    ],
+    [
+      "a plan naming an Object method as feature",
+      { billing: { plans: { pro: { name: "Pro", features: ["toString"] } } } },
+      422,
+      "config_validation_error",
+      "billing.plans.pro.features[0]",
+    ],
+    [
+      "an entry slug __proto__",
+      JSON.parse('{"connections_oauth_custom":{"__proto__":{"name":"x"}}}'),
+      422,
+      "config_validation_error",
+      "connections_oauth_custom.__proto__",
+    ],
     [
       "config_version in the body",
       { config_version: "v1_00000000" },
