@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -588,6 +588,29 @@ describe("Platform API: persistence", () => {
     expect((await api(emu, "GET", "/redirect_urls", undefined, { key: PRODUCTION_SECRET_KEY })).body).toEqual(
       [],
     );
+  });
+
+  it("a state file written before the Platform API loads: fresh documents, the seeded application", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "clerk-emu-platform-"));
+    const stateFile = join(dir, "state.json");
+    try {
+      const { config: _c, environment_type: _e, platform: _p, ...old } = emulator().store.snapshot();
+      writeFileSync(
+        stateFile,
+        JSON.stringify({ ...old, restrictions: { ...old.restrictions, blocklist: true } }),
+      );
+      const emu = await startEmulator({ stateFile });
+      try {
+        const c = createPlatformClient({ apiKey: AK, apiUrl: emu.url, retry: false });
+        const doc = await c.config.get(APPLICATION_ID, "development", { keys: ["auth_access_control"] });
+        expect(doc.auth_access_control).toMatchObject({ blocklist_enabled: true, sign_up_mode: "public" });
+        expect((await c.applications.list())[0]?.instances).toHaveLength(2);
+      } finally {
+        await emu.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a state file keeps the document, the production instance and its objects", async () => {
