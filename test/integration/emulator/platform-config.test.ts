@@ -89,6 +89,70 @@ describe("Platform API: applications", () => {
   });
 });
 
+describe("Platform API: creating and deleting applications", () => {
+  it("creates an application with an instance per environment, each with its own keys, store and document", async () => {
+    const emu = emulator();
+    const c = client();
+    const app = await c.applications.create({
+      name: "Acme",
+      domain: "acme.example.com",
+      environment_types: ["development", "production"],
+      template: "b2b-saas",
+    });
+    expect(app.application_id).toMatch(/^app_/);
+    expect(app.instances.map((i) => i.environment_type)).toEqual(["development", "production"]);
+    const [d, p] = app.instances;
+    expect(d?.secret_key).toMatch(/^sk_test_/);
+    expect(p?.secret_key).toMatch(/^sk_live_/);
+    expect(p?.publishable_key).toBe(`pk_live_${Buffer.from("clerk.acme.example.com$").toString("base64")}`);
+    expect((await c.applications.list()).map((a) => a.application_id)).toEqual([
+      APPLICATION_ID,
+      app.application_id,
+    ]);
+    const read = await c.applications.get(app.application_id, { includeSecretKeys: true });
+    expect(read.instances.map((i) => i.secret_key)).toEqual([d?.secret_key, p?.secret_key]);
+
+    // Each new instance's secret key reaches its own objects, not the seeded instance's.
+    await api(emu, "POST", "/redirect_urls", { url: "https://acme.example.com/cb" }, { key: d?.secret_key });
+    expect((await api(emu, "GET", "/redirect_urls", undefined, { key: d?.secret_key })).body).toHaveLength(1);
+    expect((await api(emu, "GET", "/redirect_urls")).body).toEqual([]);
+    expect((await api(emu, "GET", "/instance", undefined, { key: p?.secret_key })).body).toMatchObject({
+      id: p?.instance_id,
+      environment_type: "production",
+    });
+    // The template shaped the documents.
+    const doc = await c.config.get(app.application_id, "production", { keys: ["organization_settings"] });
+    expect(doc.organization_settings).toMatchObject({ enabled: true });
+
+    expect(await c.applications.delete(app.application_id)).toEqual({
+      id: app.application_id,
+      object: "application",
+      deleted: true,
+    });
+    expect((await c.applications.list()).map((a) => a.application_id)).toEqual([APPLICATION_ID]);
+    expect((await failure(c.config.get(app.application_id, "development"))).status).toBe(404);
+    // Its keys reach nothing of it any more (any sk_test_ key still reaches the seeded development instance).
+    expect((await api(emu, "GET", "/redirect_urls", undefined, { key: d?.secret_key })).body).toEqual([]);
+    expect((await failure(c.applications.delete(app.application_id))).status).toBe(404);
+  });
+
+  it("refuses a bad body naming the field", async () => {
+    const emu = emulator();
+    for (const [body, code, param] of [
+      [{}, "form_param_missing", "name"],
+      [{ name: "A", environment_types: ["production"] }, "form_param_missing", "domain"],
+      [{ name: "A", domain: "not a domain" }, "form_param_format_invalid", "domain"],
+      [{ name: "A", template: "crm" }, "form_param_value_invalid", "template"],
+      [{ name: "A", environment_types: ["staging"] }, "form_param_value_invalid", "environment_types[0]"],
+    ] as const) {
+      const r = await api(emu, "POST", "/platform/applications", body, { key: AK });
+      expect(r.status).toBe(422);
+      expect(r.body.errors[0]).toMatchObject({ code, meta: { param_name: param } });
+    }
+    expect(await client().applications.list()).toHaveLength(1);
+  });
+});
+
 describe("Platform API: authentication", () => {
   it("needs a Platform API key: none, or an instance secret key, is answered 401 in Clerk's error shape", async () => {
     const emu = emulator();
