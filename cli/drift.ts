@@ -221,6 +221,10 @@ export interface StackSource {
   cwd?: string | undefined;
   /** The Pulumi CLI (default `pulumi` on PATH). */
   pulumi?: string | undefined;
+  /** The stack's config file when it is not Pulumi.<stack>.yaml (`pulumi config --config-file`). */
+  configFile?: string | undefined;
+  /** The environment pulumi runs with (default: this process's). */
+  env?: NodeJS.ProcessEnv | undefined;
 }
 
 export function parseStackExport(text: string): StateResource[] {
@@ -240,7 +244,11 @@ async function pulumiCli(src: StackSource, args: string[]): Promise<string> {
   const bin = src.pulumi ?? "pulumi";
   const full = [...args, ...(src.stack ? ["--stack", src.stack] : []), "--non-interactive"];
   try {
-    const { stdout } = await execFileAsync(bin, full, { cwd: src.cwd, maxBuffer: 256 * 1024 * 1024 });
+    const { stdout } = await execFileAsync(bin, full, {
+      cwd: src.cwd,
+      env: src.env ?? process.env,
+      maxBuffer: 256 * 1024 * 1024,
+    });
     return stdout;
   } catch (e) {
     const err = e as { stderr?: string; message: string; code?: unknown };
@@ -264,7 +272,12 @@ export async function loadStackResources(
  * value (`clerk:instances`) comes back as its JSON text, as the provider gets it.
  */
 export async function stackConfig(src: StackSource): Promise<ConfigSource> {
-  const text = await pulumiCli(src, ["config", "--json", "--show-secrets"]);
+  const text = await pulumiCli(src, [
+    "config",
+    "--json",
+    "--show-secrets",
+    ...(src.configFile ? ["--config-file", src.configFile] : []),
+  ]);
   let entries: Record<string, { value?: unknown; objectValue?: unknown }>;
   try {
     entries = JSON.parse(text);

@@ -60,6 +60,8 @@ drift options (each resource is read from the instance its state records):
   --stack NAME              stack to check (default: the selected stack)
   --cwd DIR                 the Pulumi project directory (default: current directory)
   --state FILE              a \`pulumi stack export\` file instead of running pulumi
+  --config-file FILE        the stack's config file, as \`pulumi --config-file\` takes it (for a
+                            project whose stack config is not Pulumi.<stack>.yaml beside Pulumi.yaml)
   --json                    the report as JSON on stdout
 
   --help                    this help`;
@@ -165,6 +167,8 @@ export interface DriftOptions {
   stack?: string | undefined;
   cwd?: string | undefined;
   state?: string | undefined;
+  /** The stack's config file (`pulumi config --config-file`), relative to the current directory. */
+  configFile?: string | undefined;
   json?: boolean | undefined;
   pulumi?: string | undefined;
 }
@@ -173,11 +177,23 @@ export async function runDrift(
   o: DriftOptions,
   io: Io = defaultIo(),
 ): Promise<{ report: DriftReport; exitCode: number }> {
+  if (o.configFile !== undefined && o.state !== undefined) {
+    throw new CliError(
+      "--config-file and --state do not go together: a state file has no config (the key then comes from " +
+        "CLERK_SECRET_KEY); leave out --state to read the stack and its config file through pulumi",
+    );
+  }
+  const configFile = o.configFile === undefined ? undefined : resolve(io.cwd, o.configFile);
+  if (configFile !== undefined && !existsSync(configFile)) {
+    throw new CliError(`--config-file: ${configFile} does not exist`);
+  }
   const src = {
     stateFile: o.state ? resolve(io.cwd, o.state) : undefined,
     stack: o.stack,
     cwd: resolve(io.cwd, o.cwd ?? "."),
     pulumi: o.pulumi ?? io.env.PULUMI_CLERK_PULUMI_BIN,
+    configFile,
+    env: io.env,
   };
   const resources = await loadStackResources(src, (p) => readFileSync(p, "utf8"));
   // Reading the stack's own config reaches the instances `pulumi up` reaches (as the provider does:
@@ -252,6 +268,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           stack: { type: "string" },
           cwd: { type: "string" },
           state: { type: "string" },
+          "config-file": { type: "string" },
           json: { type: "boolean" },
           help: { type: "boolean" },
         },
@@ -263,6 +280,7 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
           stack: values.stack,
           cwd: values.cwd,
           state: values.state,
+          configFile: values["config-file"],
           json: values.json,
         },
         io,

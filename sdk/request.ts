@@ -65,7 +65,13 @@ export function createRequester(config: RequesterConfig): Requester {
 
     const attempt = async (): Promise<T> => {
       const paused = pausedUntil - Date.now();
-      if (paused > 0 && retry.retries > 0) await sleep(rateLimitDelay(paused), options.signal);
+      if (paused > 0 && retry.retries > 0) {
+        const wait = rateLimitDelay(paused);
+        config.logger?.debug?.(
+          `clerk: holding ${spec.method} ${spec.path} for ${seconds(wait)}: Clerk's rate limit (another call was answered 429)`,
+        );
+        await sleep(wait, options.signal);
+      }
       const res = await config.transport({
         method: spec.method,
         path: spec.path,
@@ -131,17 +137,28 @@ export function createRequester(config: RequesterConfig): Requester {
         const delay = limited
           ? rateLimitDelay(decision.delayMs ?? backoffDelay(1, retry))
           : (decision.delayMs ?? backoffDelay(backoffs, retry));
+        // The first 429 of a burst starts the client's pause: that one is said at info, the calls held
+        // back with it at debug, so a large `up` shows one line per pause, not one per resource.
+        const startsPause = limited && Date.now() >= pausedUntil;
         if (limited) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
         const budget = limited ? Math.max(retry.maxElapsedMs, retry.maxRateLimitedMs) : retry.maxElapsedMs;
         const remaining = budget - (Date.now() - startedAt);
+        // The failed request names itself (method, path, Clerk's code and trace id): the user waiting
+        // sees what they wait on. ClerkApiError and ClerkNetworkError messages are already redacted.
+        const failed = redactString(error instanceof Error ? error.message : String(error));
         if (delay > remaining) {
-          config.logger?.debug?.(
-            `clerk: not retrying ${spec.method} ${spec.path}: wait ${delay} ms exceeds budget`,
+          config.logger?.warn?.(
+            `clerk: giving up on ${spec.method} ${spec.path}: the next try would come after ${seconds(delay)}, past the retry budget (${failed})`,
+            { delayMs: delay, reason: decision.reason },
           );
           return false;
         }
-        config.logger?.debug?.(
-          `clerk: retrying ${spec.method} ${spec.path} in ${delay} ms (${decision.reason}, ${limited ? `rate limited, attempt ${attemptNumber + 1}` : `retry ${backoffs} of ${retry.retries}`})`,
+        const log = !limited || startsPause ? config.logger?.info : config.logger?.debug;
+        log?.(
+          limited
+            ? `clerk: rate limited by Clerk (429 on ${spec.method} ${spec.path}): waiting ${seconds(delay)}${decision.delayMs === undefined ? "" : " as its Retry-After asks"} before trying again (attempt ${attemptNumber + 1})`
+            : `clerk: ${failed}; retry ${backoffs} of ${retry.retries} in ${seconds(delay)}`,
+          { delayMs: delay, reason: decision.reason, attempt: attemptNumber + 1 },
         );
         await sleep(delay, options.signal);
         return true;
@@ -174,6 +191,11 @@ function logUnknowns(
     ),
     { unknownFields: fields, unknownEnumValues: values.map(redactString) },
   );
+}
+
+/** A wait as a person reads it: "850 ms", "3.2 s". */
+function seconds(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${(ms / 1000).toFixed(1)} s`;
 }
 
 function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {

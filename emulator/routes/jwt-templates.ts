@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { reservedClaimMessage, reservedClaimsIn } from "../../provider/reserved-claims";
 import { combine, identifierExists, notFound, paramMissing, paramValueInvalid } from "../errors";
 import { ID_PREFIX, newId } from "../ids";
 import type { Route } from "../router";
@@ -35,6 +36,11 @@ const render = (r: JwtTemplateRecord) => ({
 });
 
 function resolve(input: z.output<typeof Body>, prev: JwtTemplateRecord | undefined) {
+  // Clerk refuses a template declaring a claim it sets itself, naming the claim (docs/resources/jwt-template.md).
+  const reserved = reservedClaimsIn(input.claims);
+  if (reserved.length > 0) {
+    throw combine(reserved.map((claim) => paramValueInvalid("claims", reservedClaimMessage(claim))));
+  }
   const custom = input.custom_signing_key ?? prev?.custom_signing_key ?? false;
   // A custom key carries its own algorithm and key over PATCHes; leaving custom mode reverts to Clerk's key.
   const keepCustom = custom && prev?.custom_signing_key === true;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { DomainObject, UpdateDomainBody } from "../../sdk/schemas";
+import { hasControlCharacter, noControlCharacters } from "../inputs";
 import type { DomainArgs } from "../resources/domain";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
@@ -29,7 +30,8 @@ const inputs = z
     proxyUrl: z
       .string()
       .trim()
-      .refine((v) => v === "" || isHttpsUrl(v), {
+      .superRefine(noControlCharacters)
+      .refine((v) => v === "" || hasControlCharacter(v) || isHttpsUrl(v), {
         message: 'must be an https URL such as https://app.example.com/__clerk, or "" for no proxy',
       })
       .optional(),

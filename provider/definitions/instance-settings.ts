@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { InstanceObject, UpdateInstanceBody } from "../../sdk/schemas";
+import { hasControlCharacter, noControlCharacters } from "../inputs";
 import { INSTANCE_SETTINGS_WRITE_ONLY, type InstanceSettingsArgs } from "../resources/instance-settings";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -26,7 +27,8 @@ const canParse = (v: string) => {
 const origin = z
   .string()
   .trim()
-  .refine((v) => ORIGIN.test(v) && canParse(v), {
+  .superRefine(noControlCharacters)
+  .refine((v) => hasControlCharacter(v) || (ORIGIN.test(v) && canParse(v)), {
     message:
       "must be an origin: a scheme and host with no path or trailing slash, such as https://app.example.com or chrome-extension://abcdefghijklmnop",
   });
@@ -43,15 +45,17 @@ const inputs = z.strictObject({
     .string()
     .trim()
     .max(320)
-    .refine((v) => v === "" || EMAIL.test(v), {
+    .superRefine(noControlCharacters)
+    .refine((v) => v === "" || hasControlCharacter(v) || EMAIL.test(v), {
       message: 'must be an email address, such as support@example.com, or "" to clear it',
     })
     .optional(),
-  clerkJsVersion: z.string().trim().max(64).optional(),
+  clerkJsVersion: z.string().trim().max(64).superRefine(noControlCharacters).optional(),
   developmentOrigin: z
     .string()
     .trim()
-    .refine((v) => /^https?:\/\/[^\s/?#]+\/?$/.test(v) && canParse(v), {
+    .superRefine(noControlCharacters)
+    .refine((v) => hasControlCharacter(v) || (/^https?:\/\/[^\s/?#]+\/?$/.test(v) && canParse(v)), {
       message: "must be an http(s) origin, such as http://localhost:3000",
     })
     .optional(),

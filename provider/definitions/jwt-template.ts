@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { JwtTemplateObject, UpdateJwtTemplateBody } from "../../sdk/schemas";
 import { jsonObject, nonEmptyString } from "../inputs";
+import { RESERVED_CLAIMS, reservedClaimsIn } from "../reserved-claims";
 import type { JwtTemplateArgs } from "../resources/jwt-template";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
@@ -21,6 +22,16 @@ const inputs = z
     signingKey: z.string().min(1).optional(),
   })
   .superRefine((v, ctx) => {
+    // Clerk refuses a template declaring a claim it sets itself (docs/resources/jwt-template.md).
+    for (const claim of typeof v.claims === "object" ? reservedClaimsIn(v.claims) : []) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["claims", claim],
+        message:
+          `is a claim Clerk sets itself in every token (reserved: ${RESERVED_CLAIMS.join(", ")}), and Clerk ` +
+          "refuses a template that declares one; remove it (the token carries Clerk's own value)",
+      });
+    }
     if (v.signingKey !== undefined && v.signingAlgorithm === undefined) {
       ctx.addIssue({
         code: "custom",

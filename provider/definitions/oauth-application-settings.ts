@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { ClerkClient } from "../../sdk";
 import type { OAuthApplicationSettingsObject, UpdateOAuthApplicationSettingsBody } from "../../sdk/schemas";
+import { oauthScopes } from "../inputs";
 import type { OAuthApplicationSettingsArgs } from "../resources/oauth-application-settings";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { ResourceDefinition } from "../runtime/definition";
@@ -11,16 +12,9 @@ type Inputs = z.output<typeof inputs>;
 
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OAuthApplicationSettingsArgs, typeof inputs>>;
 
-const scope = z
-  .string()
-  .regex(/^[\x21\x23-\x5b\x5d-\x7e]+$/, { message: "must be one OAuth scope (no spaces or quotes)" });
-
 const inputs = z.strictObject({
   dynamicOauthClientRegistration: z.boolean().optional(),
-  defaultScopes: z
-    .array(scope)
-    .refine((s) => new Set(s).size === s.length, { message: "must not list a scope twice" })
-    .optional(),
+  defaultScopes: oauthScopes.optional(),
   oauthJwtAccessTokens: z.boolean().optional(),
   clientIdMetadataDocumentsAdvertised: z.boolean().optional(),
   clientIdMetadataDocumentsOnlyAllowPreRegisteredClients: z.boolean().optional(),

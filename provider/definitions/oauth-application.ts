@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { OAuthApplicationWithSecretObject, UpdateOAuthApplicationBody } from "../../sdk/schemas";
-import { nonEmptyString, redirectUrl } from "../inputs";
+import { nonEmptyString, oauthScopes, redirectUrl } from "../inputs";
 import type { OAuthApplicationArgs } from "../resources/oauth-application";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -12,21 +12,12 @@ type Inputs = z.output<typeof inputs>;
 
 type _ArgsMatch = ArgsCheck<ArgsMatchSchema<OAuthApplicationArgs, typeof inputs>>;
 
-const scope = z
-  .string()
-  .trim()
-  .min(1)
-  .regex(/^\S+$/, { message: "must be a single scope name without spaces, e.g. profile" });
-
 const inputs = z.strictObject({
   name: nonEmptyString(256),
   redirectUris: z.array(redirectUrl).optional(),
-  scopes: z
-    .array(scope)
-    .optional()
-    .refine((v) => v === undefined || v.join(" ").length <= 1024, {
-      message: "must fit in 1024 characters once joined with spaces",
-    }),
+  scopes: oauthScopes.optional().refine((v) => v === undefined || v.join(" ").length <= 1024, {
+    message: "must fit in 1024 characters once joined with spaces",
+  }),
   consentScreenEnabled: z.boolean().optional(),
   pkceRequired: z.boolean().optional(),
   public: z.boolean().optional(),

@@ -7,7 +7,7 @@ import {
   type UpdateSamlConnectionBody,
 } from "../../sdk/schemas";
 import { singularCertificate } from "../certificates";
-import { nonEmptyString } from "../inputs";
+import { hasControlCharacter, noControlCharacters, nonEmptyString } from "../inputs";
 import {
   type AttributeMapping,
   type LoginHint,
@@ -25,10 +25,10 @@ import { orUndefined } from "../runtime/not-found";
 
 /** @internal */
 export const attributeMapping = z.strictObject({
-  userId: z.string().trim().min(1).optional(),
-  emailAddress: z.string().trim().min(1).optional(),
-  firstName: z.string().trim().min(1).optional(),
-  lastName: z.string().trim().min(1).optional(),
+  userId: nonEmptyString().optional(),
+  emailAddress: nonEmptyString().optional(),
+  firstName: nonEmptyString().optional(),
+  lastName: nonEmptyString().optional(),
 });
 
 /** @internal */
@@ -45,7 +45,7 @@ export function attributeMappingBody(m: AttributeMapping) {
 export const loginHint = z
   .strictObject({
     mode: z.enum(["email_address", "custom_attribute", "off"]),
-    source: z.string().trim().min(1).optional(),
+    source: nonEmptyString().optional(),
   })
   .superRefine((v, ctx) => {
     if (v.mode === "custom_attribute" && v.source === undefined)
@@ -95,8 +95,10 @@ export const httpUrl = z
   .string()
   .trim()
   .min(1)
+  .superRefine(noControlCharacters)
   .refine(
     (v) => {
+      if (hasControlCharacter(v)) return true; // reported once, by the check above
       try {
         return ["https:", "http:"].includes(new URL(v).protocol);
       } catch {

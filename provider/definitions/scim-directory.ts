@@ -4,7 +4,7 @@ import type {
   ScimGroupRoleMappingObject,
   UpdateScimDirectoryBody,
 } from "../../sdk/schemas";
-import { nonEmptyString } from "../inputs";
+import { noControlCharacters, nonEmptyString } from "../inputs";
 import type { ScimDirectoryArgs } from "../resources/scim-directory";
 import type { ArgsCheck, ArgsMatchSchema } from "../runtime/args-check";
 import type { OperationContext, ResourceDefinition } from "../runtime/definition";
@@ -24,7 +24,9 @@ const inputs = z
     name: nonEmptyString(255).optional(),
     enabled: z.boolean().optional(),
     groupRoleMappingEnabled: z.boolean().optional(),
-    attributeMapping: z.record(z.string().min(1), nonEmptyString(1024)).optional(),
+    attributeMapping: z
+      .record(z.string().min(1).superRefine(noControlCharacters), nonEmptyString(1024))
+      .optional(),
     groupRoleMappings: z.array(mapping).optional(),
     rotateApiKey: z.union([z.number(), z.string()], { message: "must be a number or a string" }).optional(),
   })

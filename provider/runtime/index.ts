@@ -4,13 +4,14 @@
  * serialization boundary").
  */
 import type { AnyDefinition, OperationContext } from "./definition";
+import { providerLogger } from "./engine-log";
 import { type Handlers, makeHandlers } from "./generic";
 import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
 import { definitions } from "./registry";
 import type { ConfigSource } from "./settings";
 
-const clients = new ClientPool();
+const clients = new ClientPool(undefined, providerLogger());
 /** One listing cache per instance: a listing of one instance must never answer a read of another. */
 const lists = new Map<string, ListCache>();
 const handlers = new Map<string, Handlers & { configure: typeof configure }>();

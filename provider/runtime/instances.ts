@@ -1,4 +1,4 @@
-import type { ClerkClient } from "../../sdk";
+import type { ClerkClient, ClerkLogger } from "../../sdk";
 import {
   type ClerkSettings,
   ClientHolder,
@@ -164,7 +164,11 @@ export class ClientPool {
   private instances: Instances;
   private readonly holders = new Map<string, ClientHolder>();
 
-  constructor(instances: Instances = new Instances(undefined, process.env)) {
+  /** @param logger given to every client: where each says what it does for the provider */
+  constructor(
+    instances: Instances = new Instances(undefined, process.env),
+    private readonly logger?: ClerkLogger,
+  ) {
     this.instances = instances;
   }
 
@@ -190,7 +194,7 @@ export class ClientPool {
     const key = instance ?? "";
     let holder = this.holders.get(key);
     if (!holder) {
-      holder = new ClientHolder(this.instances.settings(instance));
+      holder = new ClientHolder(this.instances.settings(instance), this.logger);
       this.holders.set(key, holder);
     }
     return holder.get();

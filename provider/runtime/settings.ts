@@ -1,4 +1,4 @@
-import type { ClerkClient, ClerkClientOptions } from "../../sdk";
+import type { ClerkClient, ClerkClientOptions, ClerkLogger } from "../../sdk";
 
 /** Where the provider process finds its Clerk settings: never through state (see docs/architecture.md, "Credentials"). */
 export interface ClerkSettings {
@@ -132,7 +132,11 @@ export class ClientHolder {
   private settings: ClerkSettings;
   private client: ClerkClient | undefined;
 
-  constructor(settings: ClerkSettings = resolveSettings(undefined, process.env)) {
+  /** @param logger where the client says what it does (requests, retries, rate-limit waits) */
+  constructor(
+    settings: ClerkSettings = resolveSettings(undefined, process.env),
+    private readonly logger?: ClerkLogger,
+  ) {
     this.settings = settings;
   }
 
@@ -160,6 +164,7 @@ export class ClientHolder {
         ...(apiUrl ? { apiUrl } : {}),
         ...(apiVersion ? { apiVersion } : {}),
         ...(timeoutMs ? { timeoutMs } : {}),
+        ...(this.logger ? { logger: this.logger } : {}),
       });
     }
     return this.client;

@@ -131,13 +131,16 @@ export const SPEC_ALLOWANCES: ReadonlyArray<{
     schema: "SAMLConnection",
     dropRequired: ["authenticatable", "disable_jit_provisioning"],
     why:
-      "listed in `required` but defined in no `properties` of the spec (digest §18.1); Clerk's real " +
-      "responses cannot be held to a field the spec never describes",
+      "the spec's SAMLConnection schema lists both in `required` but defines neither in its " +
+      "`properties` (no type, no description); Clerk's real responses cannot be held to a field the " +
+      "spec never describes, so they are treated as optional unknown fields",
   },
   {
     schema: "EnterpriseConnection",
     dropRequired: ["authenticatable", "disable_jit_provisioning"],
-    why: "same spec bug as SAMLConnection (digest §18.1)",
+    why:
+      "the spec's EnterpriseConnection schema has the same two names in `required` and not in " +
+      "`properties`, as SAMLConnection above",
   },
 ];
 

@@ -1,6 +1,6 @@
 import { execFile } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { mkdirSync, readFileSync, renameSync } from "node:fs";
+import { dirname, join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -105,6 +105,25 @@ describe("drift checks under the real engine", () => {
     });
     const nightly = await stack.attempt("preview", { options: actionOptions(previewStep("drift.yml")) });
     expect(nightly.ok, nightly.ok ? "" : nightly.message).toBe(true);
+  });
+
+  it("a stack whose config lives in its own file: drift --config-file reads it, as pulumi up --config-file", async () => {
+    // The stack's config moves out of Pulumi.<stack>.yaml into a file of the user's choosing.
+    const standard = join(stack.workDir, `Pulumi.${stack.stackName}.yaml`);
+    const own = join(stack.workDir, "config", `${stack.stackName}.yaml`);
+    mkdirSync(dirname(own), { recursive: true });
+    renameSync(standard, own);
+    try {
+      const without = await runDriftStep();
+      expect(without.code).toBe(1);
+      expect(without.stderr).toContain("no Clerk secret key");
+      const drift = await runDriftStep(["--config-file", `config/${stack.stackName}.yaml`]);
+      expect(drift.code, drift.stderr).toBe(0);
+      expect(drift.stdout).toContain("no drift: 5 Clerk resource(s) match the stack's state");
+      expect(drift.stdout + drift.stderr).not.toContain(KEY);
+    } finally {
+      renameSync(own, standard);
+    }
   });
 
   it("an edit behind Pulumi's back: exit 2 naming resource and field; Pulumi's recipe fails too", async () => {

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { main } from "../../../cli";
@@ -196,4 +196,111 @@ describe("pulumi-clerk drift", () => {
     expect(await main(["drift", "--state", join(work, "bad.json")], notState.io)).toBe(1);
     expect(notState.out.stderr).toContain("pulumi stack export");
   }, 120_000);
+});
+
+// A stand-in for the Pulumi CLI, reading a stack's config the way `pulumi config` does: from the file
+// `--config-file` names, else Pulumi.<stack>.yaml in the project directory (plaintext values only).
+// The real CLI reads a per-stack config file the same way in test/e2e/drift.test.ts.
+const FAKE_PULUMI = `#!/usr/bin/env node
+const fs = require("node:fs");
+const path = require("node:path");
+const { parse } = require(require.resolve("yaml", { paths: [${JSON.stringify(REPO_ROOT)}] }));
+const args = process.argv.slice(2);
+fs.appendFileSync(process.env.FAKE_PULUMI_LOG, JSON.stringify(args) + "\\n");
+if (args[0] === "stack" && args[1] === "export") {
+  process.stdout.write(fs.readFileSync(process.env.FAKE_PULUMI_STATE, "utf8"));
+} else if (args[0] === "config") {
+  const at = args.indexOf("--config-file");
+  const stack = args.includes("--stack") ? args[args.indexOf("--stack") + 1] : "dev";
+  const file = at >= 0 ? args[at + 1] : path.join(process.cwd(), "Pulumi." + stack + ".yaml");
+  const config = fs.existsSync(file) ? (parse(fs.readFileSync(file, "utf8"))?.config ?? {}) : {};
+  const out = {};
+  for (const [k, v] of Object.entries(config)) out[k] = { value: String(v), secret: false };
+  process.stdout.write(JSON.stringify(out));
+} else {
+  process.stderr.write("fake pulumi: unexpected " + args.join(" "));
+  process.exit(2);
+}
+`;
+
+describe("pulumi-clerk drift --config-file", () => {
+  let project: string;
+  let fake: string;
+  let calls: string;
+  beforeAll(() => {
+    project = join(work, "project");
+    mkdirSync(join(project, "config"), { recursive: true });
+    writeFileSync(join(project, "Pulumi.yaml"), "name: clerk-instance\nruntime: nodejs\n");
+    // The stack's config lives in a per-stack file of the user's choosing, not Pulumi.dev.yaml.
+    writeFileSync(
+      join(project, "config", "dev.yaml"),
+      `config:\n  clerk:apiUrl: ${emu.url}\n  clerk:secretKey: ${SEED_KEY}\n`,
+    );
+    fake = join(work, "fake-pulumi");
+    writeFileSync(fake, FAKE_PULUMI);
+    chmodSync(fake, 0o755);
+    calls = join(work, "fake-pulumi.log");
+  });
+  // No key or URL in the environment: only the stack's config file can point drift at the instance.
+  const env = () => ({
+    PATH: process.env.PATH,
+    PULUMI_CLERK_PULUMI_BIN: fake,
+    FAKE_PULUMI_STATE: stateFile,
+    FAKE_PULUMI_LOG: calls,
+  });
+  const configCalls = () =>
+    readFileSync(calls, "utf8")
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as string[])
+      .filter((a) => a[0] === "config");
+
+  it("reads the stack's config from the file, relative to where the command runs", async () => {
+    writeFileSync(calls, "");
+    const { io: i, out } = capturedIo(env(), project);
+    const code = await main(["drift", "--stack", "dev", "--config-file", "config/dev.yaml"], i);
+    // The instance was reached with the file's key and URL: every resource read (the tests above may
+    // have left drift behind, so 0 or 2, never 1).
+    expect([0, 2], out.stdout + out.stderr).toContain(code);
+    expect(out.stdout).toMatch(new RegExp(`(no drift|drift: \\d+ of) ${resources.length} Clerk resource`));
+    expect(out.stdout).not.toContain("could not be read");
+    expect(configCalls()).toEqual([
+      [
+        "config",
+        "--json",
+        "--show-secrets",
+        "--config-file",
+        join(project, "config", "dev.yaml"),
+        "--stack",
+        "dev",
+        "--non-interactive",
+      ],
+    ]);
+    expect(out.stdout + out.stderr).not.toContain(SEED_KEY);
+  });
+
+  it("without it, the same project has no key to reach the instance (what a user hit before)", async () => {
+    const { io: i, out } = capturedIo(env(), project);
+    expect(await main(["drift", "--stack", "dev"], i)).toBe(1);
+    expect(out.stderr).toContain("no Clerk secret key");
+  });
+
+  it("refuses a file that does not exist and --state with it, before running pulumi", async () => {
+    writeFileSync(calls, "");
+    const missing = capturedIo(env(), project);
+    expect(await main(["drift", "--config-file", "config/prod.yaml"], missing.io)).toBe(1);
+    expect(missing.out.stderr).toContain(
+      `--config-file: ${join(project, "config", "prod.yaml")} does not exist`,
+    );
+    const both = capturedIo(env(), project);
+    expect(await main(["drift", "--config-file", "config/dev.yaml", "--state", stateFile], both.io)).toBe(1);
+    expect(both.out.stderr).toContain("--config-file and --state do not go together");
+    expect(readFileSync(calls, "utf8")).toBe("");
+  });
+
+  it("--help names it", async () => {
+    const { io: i, out } = capturedIo(env(), project);
+    expect(await main(["drift", "--help"], i)).toBe(0);
+    expect(out.stdout).toMatch(/--config-file FILE +the stack's config file/);
+  });
 });

@@ -119,6 +119,39 @@ describe("JWT templates", () => {
     });
   });
 
+  it("refuses a claim Clerk sets itself (create and PATCH), naming each one, as Clerk does", async () => {
+    const emu = emulator();
+    const refused = await api(emu, "POST", "/jwt_templates", {
+      name: "convex",
+      claims: { sub: "{{user.id}}", aud: "convex", iss: "me" },
+    });
+    expect(refused.status).toBe(422);
+    expect(refused.body.errors).toEqual([
+      expect.objectContaining({
+        code: "form_param_value_invalid",
+        long_message: "You can't use the reserved claim: sub",
+        meta: { param_name: "claims" },
+      }),
+      expect.objectContaining({ long_message: "You can't use the reserved claim: iss" }),
+    ]);
+    expect(refused.body.clerk_trace_id).toEqual(expect.any(String));
+    const convex = () => emu.store.jwtTemplates.list().filter((t) => t.name === "convex");
+    expect(convex()).toEqual([]);
+    // `aud` is the template's own to set; nested claims are not the token's top-level ones.
+    const made = await api(emu, "POST", "/jwt_templates", {
+      name: "convex",
+      claims: { aud: "convex", app: { sub: "x" } },
+    });
+    expect(made.status).toBe(200);
+    const patched = await api(emu, "PATCH", `/jwt_templates/${made.body.id}`, {
+      name: "convex",
+      claims: { exp: 1 },
+    });
+    expect(patched.status).toBe(422);
+    expect(patched.body.errors[0].long_message).toBe("You can't use the reserved claim: exp");
+    expect(convex().map((t) => t.claims)).toEqual([{ aud: "convex", app: { sub: "x" } }]);
+  });
+
   it("lists as a plain array, and as {data,total_count} pages with paginated=true", async () => {
     const emu = emulator();
     for (let i = 0; i < 3; i++) await api(emu, "POST", "/jwt_templates", { name: `page-${i}`, claims: {} });

@@ -167,6 +167,40 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ["RoleSet", { ...SET, creatorRoleKey: "org:billing" }, "creatorRoleKey"],
   ["RoleSet", { ...SET, type: "system" }, "type"],
   ["RoleSet", { ...SET, replaceWith: SET.key }, "replaceWith"],
+  // Control characters in names, keys, identifiers and URLs: invisible where a user would look.
+  ["AllowlistIdentifier", { identifier: "a@b.c\u0000" }, "identifier"],
+  ["BlocklistIdentifier", { identifier: "spam\u001b[2J@example.com" }, "identifier"],
+  ["JwtTemplate", { ...JWT, name: "supa\u0007base" }, "name"],
+  ["RedirectUrl", { url: "myapp://call\u0000back" }, "url"],
+  ["OAuthApplication", { name: "App\u0085" }, "name"],
+  ["OAuthApplication", { name: "x", redirectUris: ["https://a.example.com/\u007f"] }, "redirectUris[0]"],
+  ["OAuthApplication", { name: "x", scopes: ["prof\u0000ile"] }, "scopes[0]"],
+  ["Domain", { name: "app.example.com", proxyUrl: "https://app.example.com/\u0000clerk" }, "proxyUrl"],
+  ["Organization", { name: "Acme\u0000Corp" }, "name"],
+  ["OrganizationPermission", { key: "org:a:b", name: "Read\u0008" }, "name"],
+  ["OrganizationRole", { key: "org:r", name: "Role\u0000" }, "name"],
+  ["RoleSet", { ...SET, name: "Set\u0000" }, "name"],
+  ["Machine", { name: "worker\u0000" }, "name"],
+  ["SamlConnection", { ...SAML, name: "Okta\u0007" }, "name"],
+  ["SamlConnection", { ...SAML, attributeMapping: { userId: "uid\u0000" } }, "attributeMapping.userId"],
+  [
+    "EnterpriseConnection",
+    { ...ENT, oidc: { discoveryUrl: "https://idp.example.com/\u0000" } },
+    "oidc.discoveryUrl",
+  ],
+  ["InstanceSettings", { supportEmail: "help@example.com\u0000" }, "supportEmail"],
+  ["InstanceSettings", { clerkJsVersion: "5\u0000" }, "clerkJsVersion"],
+  ["ScimDirectory", { enterpriseConnectionId: "e", provider: "okta", name: "Dir\u0000" }, "name"],
+  // Claims Clerk sets itself in every token: Clerk refuses a template declaring one.
+  ...["azp", "exp", "iat", "iss", "jti", "nbf", "sub"].map(
+    (claim): [string, Record<string, unknown>, string] => [
+      "JwtTemplate",
+      { ...JWT, claims: { role: "authenticated", [claim]: "x" } },
+      `claims.${claim}`,
+    ],
+  ),
+  // A scope twice: Clerk keeps scopes as a set, so a repeat can only be a slip.
+  ["OAuthApplication", { name: "x", scopes: ["email", "profile", "email"] }, "scopes"],
 ];
 
 describe("hostile input is refused at check", () => {
@@ -188,6 +222,34 @@ describe("hostile input is refused at check", () => {
       for (const f of failures ?? []) expect(f.reason.length).toBeLessThan(400);
     },
   );
+
+  it("says what is wrong without echoing the value: the control character, the reserved claim, the repeated scope", async () => {
+    const nul = await provider("AllowlistIdentifier").check({}, { identifier: "a@b.c\u0000" });
+    expect(nul.failures?.map((f) => f.reason)).toEqual([
+      "AllowlistIdentifier.identifier: must not contain control characters (found U+0000 at character 6)",
+    ]);
+    const bell = await provider("JwtTemplate").check({}, { ...JWT, name: "supa\u0007base" });
+    expect(bell.failures?.map((f) => f.reason)).toEqual([
+      "JwtTemplate.name: must not contain control characters (found U+0007 at character 5)",
+    ]);
+    const claims = await provider("JwtTemplate").check(
+      {},
+      { ...JWT, claims: { sub: "{{user.id}}", iss: "me" } },
+    );
+    expect(claims.failures?.map((f) => f.property)).toEqual(["claims.sub", "claims.iss"]);
+    expect(claims.failures?.[0]?.reason).toContain("Clerk sets itself in every token");
+    const scopes = await provider("OAuthApplication").check(
+      {},
+      { name: "x", scopes: ["email", "profile", "email"] },
+    );
+    expect(scopes.failures?.map((f) => f.reason)).toEqual([
+      'OAuthApplication.scopes: must not list a scope twice ("email")',
+    ]);
+    // A claim that merely looks like one (nested, or another case) is the template's own.
+    const nested = await provider("JwtTemplate").check({}, { ...JWT, claims: { app: { sub: "x" }, Sub: 1 } });
+    expect(nested.failures ?? []).toEqual([]);
+    expect(nested.inputs).toBeDefined();
+  });
 
   it("sent no request and changed nothing in Clerk", () => {
     expect(emu.requests()).toEqual([]);

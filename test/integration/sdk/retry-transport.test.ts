@@ -180,9 +180,8 @@ describe("client against a scripted server", () => {
       n === 1 ? req.socket.destroy() : json(res, 200, app),
     );
     const lines: string[] = [];
-    const logger = {
-      debug: (m: string, d?: Record<string, unknown>) => lines.push(`${m} ${JSON.stringify(d ?? {})}`),
-    };
+    const push = (m: string, d?: Record<string, unknown>) => lines.push(`${m} ${JSON.stringify(d ?? {})}`);
+    const logger = { debug: push, info: push };
     const client = createClerkClient({ secretKey: KEY, apiUrl: url, retry: fastRetry, logger });
     const created = await client.oauthApplications.create({ name: "x" }, { idempotent: true });
     expect(created.client_secret).toBe("super-secret-client-value");
@@ -190,7 +189,7 @@ describe("client against a scripted server", () => {
     const log = lines.join("\n");
     expect(log).toContain("POST /oauth_applications");
     expect(log).toContain("Bearer [REDACTED]");
-    expect(log).toContain("retrying");
+    expect(log).toContain("retry 1 of");
     expect(log).not.toContain("integrationSECRET123");
     expect(log).not.toContain("super-secret-client-value");
   });

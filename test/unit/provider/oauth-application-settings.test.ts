@@ -26,7 +26,7 @@ describe("OAuthApplicationSettings", () => {
     ]);
     const dup = await h.check({}, { defaultScopes: ["openid", "openid"] });
     expect(dup.failures?.[0]?.reason).toBe(
-      "OAuthApplicationSettings.defaultScopes: must not list a scope twice",
+      'OAuthApplicationSettings.defaultScopes: must not list a scope twice ("openid")',
     );
   });
 
