@@ -44,6 +44,11 @@ export interface RequesterConfig {
   retry?: Partial<RetryConfig> | false | undefined;
   responseValidation?: ResponseValidation | undefined;
   logger?: ClerkLogger | undefined;
+  /**
+   * The transport takes each attempt's slot from a pacer (sdk/pacer.ts), which holds every request back
+   * after a 429: this requester then neither pauses its calls itself nor sleeps out a 429.
+   */
+  paced?: boolean | undefined;
   /** Test seam: how to wait between attempts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -64,7 +69,8 @@ export function createRequester(config: RequesterConfig): Requester {
 
     const attempt = async (): Promise<T> => {
       const paused = pausedUntil - Date.now();
-      if (paused > 0 && retry.retries > 0) await sleep(rateLimitDelay(paused), options.signal);
+      if (!config.paced && paused > 0 && retry.retries > 0)
+        await sleep(rateLimitDelay(paused), options.signal);
       const res = await config.transport({
         method: spec.method,
         path: spec.path,
@@ -129,7 +135,7 @@ export function createRequester(config: RequesterConfig): Requester {
         const delay = limited
           ? rateLimitDelay(decision.delayMs ?? backoffDelay(1, retry))
           : (decision.delayMs ?? backoffDelay(backoffs, retry));
-        if (limited) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
+        if (limited && !config.paced) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
         const budget = limited ? Math.max(retry.maxElapsedMs, retry.maxRateLimitedMs) : retry.maxElapsedMs;
         const remaining = budget - (Date.now() - startedAt);
         if (delay > remaining) {
@@ -141,7 +147,7 @@ export function createRequester(config: RequesterConfig): Requester {
         config.logger?.debug?.(
           `clerk: retrying ${spec.method} ${spec.path} in ${delay} ms (${decision.reason}, ${limited ? `rate limited, attempt ${attemptNumber + 1}` : `retry ${backoffs} of ${retry.retries}`})`,
         );
-        await sleep(delay, options.signal);
+        if (!(limited && config.paced)) await sleep(delay, options.signal);
         return true;
       },
     });
