@@ -48,9 +48,21 @@ function summarize(name, reqs, wallMs, fixedMs, limit, extra) {
  * budget unused, as its floor assumes (configuring the limit starts a new limiter; in real use, a
  * destroy right after an up also waits for what the up used of the window).
  */
-async function upAndDestroy({ workRoot, emu, label, n, limit, faults, secretKey, parallel, fixed, log }) {
+async function upAndDestroy({
+  workRoot,
+  emu,
+  label,
+  n,
+  limit,
+  faults,
+  secretKey,
+  parallel,
+  envVars,
+  fixed,
+  log,
+}) {
   const resources = resourcesFor(n, label);
-  const stack = await createStack(workRoot, label, emu.url, secretKey);
+  const stack = await createStack(workRoot, label, emu.url, secretKey, envVars);
   stack.workspace.program = program(resources);
   const out = {};
   for (const op of ["up", "destroy"]) {
@@ -84,10 +96,10 @@ async function upAndDestroy({ workRoot, emu, label, n, limit, faults, secretKey,
 }
 
 /** The fixed cost: an up and a destroy of `n` objects without a limit (median of `runs`). */
-async function fixedCost({ workRoot, emu, n, runs, secretKey, parallel }) {
+async function fixedCost({ workRoot, emu, n, runs, secretKey, parallel, envVars }) {
   const samples = { up: [], destroy: [] };
   for (let i = 0; i < runs; i++) {
-    const stack = await createStack(workRoot, `dev-fixed-${i}`, emu.url, secretKey);
+    const stack = await createStack(workRoot, `dev-fixed-${i}`, emu.url, secretKey, envVars);
     stack.workspace.program = program(resourcesFor(n, `fx${i}`));
     for (const op of ["up", "destroy"]) {
       const t = performance.now();
@@ -101,16 +113,29 @@ async function fixedCost({ workRoot, emu, n, runs, secretKey, parallel }) {
   return { n, runs, upMs: median(samples.up), destroyMs: median(samples.destroy), samples };
 }
 
-export async function devLimitRuns({ workRoot, emu, n, limit, faults, secretKey, parallel, fixedRuns, log }) {
+export async function devLimitRuns({
+  workRoot,
+  emu,
+  n,
+  limit,
+  faults,
+  secretKey,
+  parallel,
+  envVars,
+  fixedRuns,
+  log,
+}) {
   emu.configure({ rateLimit: null, faults: null });
   emu.store.reset();
-  const fc = await fixedCost({ workRoot, emu, n: 10, runs: fixedRuns, secretKey, parallel });
+  const fc = await fixedCost({ workRoot, emu, n: 10, runs: fixedRuns, secretKey, parallel, envVars });
   log(`dev limit: fixed cost (up/destroy of ${fc.n}, no limit): ${fc.upMs} / ${fc.destroyMs} ms`);
   const fixed = { up: fc.upMs, destroy: fc.destroyMs };
-  const common = { workRoot, emu, n, limit, secretKey, parallel, fixed, log };
+  const common = { workRoot, emu, n, limit, secretKey, parallel, envVars, fixed, log };
   return {
     n,
     limit,
+    parallel: parallel ?? "engine default",
+    envVars: envVars ?? {},
     fixedCost: fc,
     targets: { clean: 1.15, faults: 1.3 },
     clean: await upAndDestroy({ ...common, label: "dev-clean" }),
