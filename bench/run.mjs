@@ -370,6 +370,16 @@ async function scaleRuns(workRoot, emu, log) {
     ...tuned,
     ...live,
   });
+  // The sdk alone at the production limit: what the client does with the budget when the engine is
+  // not what sets the pace.
+  const sdkAlone = await sdkPacingRuns({
+    emu,
+    n: scaleN,
+    limit: PRODUCTION_LIMIT,
+    inFlights: [scaleParallel],
+    live: true,
+    log,
+  });
   const marginal = (big, small) =>
     !runs[big] || !runs[small]
       ? null
@@ -377,6 +387,7 @@ async function scaleRuns(workRoot, emu, log) {
   return {
     tuned: { parallel: scaleParallel, env: SCALE_ENV },
     runs,
+    sdkAlone,
     marginalMsPerResource: {
       ours: marginal("oursProduction", "oursTunedMid"),
       floor: marginal("floorProduction", "floorTunedMid"),
@@ -531,6 +542,10 @@ function printScale(sc, sizes) {
   };
   for (const [k, label] of Object.entries(labels))
     if (sc.runs[k]) console.log(`  ${label} ${row(sc.runs[k])}`);
+  for (const r of sc.sdkAlone ?? [])
+    console.log(
+      `  sdk alone (no engine), ${r.inFlight} in flight, ${r.paced ? "paced" : "pace: false (before)"}: ${(r.wallMs / 1000).toFixed(1)} s, budget use ${r.budgetUse} (target >= 0.85), ${r.refused429} refused 429, load ${r.loadAverage1m}`,
+    );
   console.log(
     `  marginal cost per resource (tuned, ${sc.runs.oursTunedMid?.n} -> ${sc.runs.oursProduction?.n}): ours ${sc.marginalMsPerResource.ours} ms, floor ${sc.marginalMsPerResource.floor} ms`,
   );

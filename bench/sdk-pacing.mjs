@@ -5,10 +5,11 @@
 import { createRequire } from "node:module";
 import { loadavg } from "node:os";
 import { requestFloorMs } from "./dev-limit.mjs";
+import { budgetUse } from "./scale.mjs";
 
 const require = createRequire(import.meta.url);
 
-export async function sdkPacingRuns({ emu, n, limit, inFlights, log }) {
+export async function sdkPacingRuns({ emu, n, limit, inFlights, live = false, log }) {
   const { createClerkClient } = require("../dist/sdk/index.js");
   const out = [];
   for (const inFlight of inFlights) {
@@ -18,7 +19,7 @@ export async function sdkPacingRuns({ emu, n, limit, inFlights, log }) {
       emu.configure({ rateLimit: limit, faults: null });
       // A key of its own per run: the pacer is per instance and process, and each run starts afresh.
       const client = createClerkClient({
-        secretKey: `sk_test_sdk_pacing_${inFlight}_${pace}_${Date.now()}`,
+        secretKey: `sk_${live ? "live" : "test"}_sdk_pacing_${inFlight}_${pace}_${Date.now()}`,
         apiUrl: emu.url,
         pace,
       });
@@ -42,13 +43,14 @@ export async function sdkPacingRuns({ emu, n, limit, inFlights, log }) {
         paced: pace,
         wallMs,
         requestFloorMs: floorMs,
-        ratio: Math.round((wallMs / floorMs) * 100) / 100,
+        ratio: floorMs > 0 ? Math.round((wallMs / floorMs) * 100) / 100 : null,
         refused429: reqs.length - counted.length,
+        budgetUse: budgetUse(reqs, limit).budgetUse,
         loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
       };
       out.push(r);
       log(
-        `sdk alone, ${n} creates, ${inFlight} in flight, ${pace ? "paced" : "pace: false (before)"}: ${wallMs} ms (request floor ${floorMs} ms, ratio ${r.ratio}), ${r.refused429} refused 429, load ${r.loadAverage1m}`,
+        `sdk alone, ${n} creates, ${inFlight} in flight, ${pace ? "paced" : "pace: false (before)"}: ${wallMs} ms (request floor ${floorMs} ms, ratio ${r.ratio}), ${r.refused429} refused 429, budget use ${r.budgetUse}, load ${r.loadAverage1m}`,
       );
     }
   }
