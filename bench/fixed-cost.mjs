@@ -4,11 +4,12 @@
 // process and the dynamic-provider process, records when each phase starts and ends.
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 const PROBE_HOOK = fileURLToPath(new URL("./probe-hook.cjs", import.meta.url));
-const PROJECT_FILES = ["index.ts", "tsconfig.json", "package.json"];
+const PROJECT_FILES = ["index.ts", "tsconfig.json", "tsconfig.pulumi.json", "package.json"];
 const FLOOR_PROGRAM = `// Five dynamic resources (as many as the quickstart) whose provider loads nothing and does nothing.
 import * as pulumi from "@pulumi/pulumi";
 const provider =
@@ -50,16 +51,14 @@ export async function measureFixedCost({
     "name: clerk-bench-empty",
   );
   writeFileSync(join(empty, "Pulumi.yaml"), yaml);
-  copyFileSync(join(quickstart, "tsconfig.json"), join(empty, "tsconfig.json"));
-  copyFileSync(join(quickstart, "package.json"), join(empty, "package.json"));
+  for (const f of PROJECT_FILES.slice(1)) copyFileSync(join(quickstart, f), join(empty, f));
   writeFileSync(join(empty, "index.ts"), "// Nothing: Pulumi's own floor.\nexport {};\n");
   // Pulumi's floor for the quickstart's five dynamic resources: the same dynamic-provider process, with a provider module
   // that loads nothing and does nothing.
   const floor = join(work, "dynamic-floor");
   mkdirSync(floor, { recursive: true });
   writeFileSync(join(floor, "Pulumi.yaml"), yaml.replace("clerk-bench-empty", "clerk-bench-dynamic-floor"));
-  copyFileSync(join(quickstart, "tsconfig.json"), join(floor, "tsconfig.json"));
-  copyFileSync(join(quickstart, "package.json"), join(floor, "package.json"));
+  for (const f of PROJECT_FILES.slice(1)) copyFileSync(join(quickstart, f), join(floor, f));
   writeFileSync(join(floor, "index.ts"), FLOOR_PROGRAM);
 
   const probes = join(work, "probes");
@@ -153,6 +152,10 @@ export async function measureFixedCost({
   log(
     `fixed cost, TypeScript not cached: floor ${cold.dynamicFloor.typescriptMs} ms, quickstart ${cold.quickstart.typescriptMs} ms`,
   );
+  const edit = await measureEdit({ quickstart, probes, runs: runs >= 3 ? 3 : 2, pulumi });
+  log(
+    `fixed cost, first preview after a one-line edit: ${edit.editedMs} ms against ${edit.cachedMs} ms unedited, ratio ${edit.ratio} (target <= ${edit.target})`,
+  );
   rmSync(probes, { recursive: true, force: true });
   const emptyMs = median(samples.empty.map((s) => s.totalMs));
   const quickstartMs = median(samples.quickstart.map((s) => s.totalMs));
@@ -172,7 +175,46 @@ export async function measureFixedCost({
     emptyPhases: medianPhases(samples.empty),
     samples,
     coldTypeScript: cold,
+    edit,
     up: upPhases,
+  };
+}
+
+/**
+ * The first preview after a one-line edit of the quickstart's program (ts-node's cache misses for it),
+ * each followed by the same preview unedited (cached), in turn so both see the same load.
+ */
+async function measureEdit({ quickstart, probes, runs, pulumi }) {
+  const file = join(quickstart, "index.ts");
+  const source = readFileSync(file, "utf8");
+  const samples = { edited: [], cached: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      writeFileSync(file, `${source}\nexport const editedAt = ${Date.now()};\n`);
+      for (const kind of ["edited", "cached"]) {
+        const probeDir = join(probes, `edit-${kind}-${i}`);
+        mkdirSync(probeDir, { recursive: true });
+        const r = await pulumi(quickstart, ["preview"], probeDir);
+        samples[kind].push(phases(r, readProbes(probeDir)));
+      }
+    }
+  } finally {
+    writeFileSync(file, source);
+  }
+  const editedMs = median(samples.edited.map((p) => p.totalMs));
+  const cachedMs = median(samples.cached.map((p) => p.totalMs));
+  return {
+    runs,
+    editedMs,
+    cachedMs,
+    ratio: Math.round((editedMs / cachedMs) * 100) / 100,
+    target: 1.3,
+    typescriptMs: {
+      edited: median(samples.edited.map((p) => p.typescriptMs)),
+      cached: median(samples.cached.map((p) => p.typescriptMs)),
+    },
+    loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100,
+    samples,
   };
 }
 

@@ -8,6 +8,9 @@
 //   options: --parallel P (engine --parallel; default: the engine's own, 4 x CPUs)
 //            --latency 50-150 --seed 1 --rate-limit-n 250 --no-rate-limit --no-script --require-runs 5
 //            --fixed-runs 5 --no-fixed-cost --scale-n 1000 --scale-parallel 32 --no-scale
+//            --scale-runs oursProduction,oursProductionFaults (only these scale runs)
+//            --dev-limit-n 300 --dev-limit-tuned (--scale-parallel and PULUMI_SKIP_CHECKPOINTS) --no-dev-limit (up/destroy at the development limit; full run only unless
+//            --dev-limit) --no-sizes
 //
 // Plain Node (not vitest): the program runs as an Automation API inline program in this process, the
 // engine and the dynamic-provider process are the real ones, and the emulator runs here too, so every
@@ -20,11 +23,13 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { findEngine, requireLanguageHost } from "../tools/engine.mjs";
+import { devLimitRuns } from "./dev-limit.mjs";
 import { CONCURRENT_IN_FLIGHT, runConcurrentFetchScript, runFetchScript } from "./fetch-script.mjs";
 import { measureFixedCost } from "./fixed-cost.mjs";
 import { measureRequire } from "./require-time.mjs";
 import { resourcesFor } from "./resources.mjs";
 import { scaleUp } from "./scale.mjs";
+import { sdkPacingRuns } from "./sdk-pacing.mjs";
 import { createStack, program } from "./stack.mjs";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -45,10 +50,18 @@ const { values: argv } = parseArgs({
     "scale-mid": { type: "string", default: "300" },
     "scale-parallel": { type: "string", default: "32" },
     "no-scale": { type: "boolean", default: false },
+    "scale-runs": { type: "string" },
+    "dev-limit": { type: "boolean", default: false },
+    "no-dev-limit": { type: "boolean", default: false },
+    "dev-limit-n": { type: "string", default: "300" },
+    "dev-limit-tuned": { type: "boolean", default: false },
+    "no-sizes": { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench", "results", "latest.json") },
   },
 });
-const sizes = (argv.sizes ?? (argv.quick ? "10,100" : "10,100,300")).split(",").map(Number);
+const sizes = argv["no-sizes"]
+  ? []
+  : (argv.sizes ?? (argv.quick ? "10,100" : "10,100,300")).split(",").map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: ${argv.sizes}`);
 const [minMs, maxMs] = argv.latency.split("-").map(Number);
 const latency = { minMs, maxMs: maxMs ?? minMs, seed: Number(argv.seed) };
@@ -70,6 +83,8 @@ const scaleN = Number(argv["scale-n"]);
 const scaleMid = Number(argv["scale-mid"]);
 const scaleParallel = Number(argv["scale-parallel"]);
 const SECRET_KEY = "sk_test_pulumi_clerk_bench";
+// Production instances have live keys: the sdk paces to the documented limit of the key's kind.
+const LIVE_KEY = "sk_live_pulumi_clerk_bench";
 
 const require = (await import("node:module")).createRequire(import.meta.url);
 
@@ -183,6 +198,27 @@ async function main() {
     }
 
     if (!argv["no-rate-limit"]) results.rateLimit = await rateLimitRun(workRoot, emu, log);
+    if (!argv["no-dev-limit"] && (argv["dev-limit"] || !argv.quick)) {
+      results.devLimit = await devLimitRuns({
+        workRoot,
+        emu,
+        n: Number(argv["dev-limit-n"]),
+        limit: RATE_LIMIT,
+        faults: FAULTS_2PCT,
+        secretKey: SECRET_KEY,
+        // Engine defaults (what a user gets), or what the README recommends for large stacks.
+        ...(argv["dev-limit-tuned"] ? { parallel: scaleParallel, envVars: SCALE_ENV } : { parallel }),
+        fixedRuns: argv.quick ? 1 : 3,
+        log,
+      });
+      results.devLimit.sdkAlone = await sdkPacingRuns({
+        emu,
+        n: Number(argv["dev-limit-n"]),
+        limit: RATE_LIMIT,
+        inFlights: [8, 32],
+        log,
+      });
+    }
     if (!argv.quick && !argv["no-scale"]) results.scale = await scaleRuns(workRoot, emu, log);
   } finally {
     await emu.close();
@@ -305,8 +341,11 @@ async function scaleRuns(workRoot, emu, log) {
   const mid = scaleMid;
   const tuned = { parallel: scaleParallel, envVars: SCALE_ENV };
   const common = { workRoot, emu, secretKey: SECRET_KEY };
+  const live = { secretKey: LIVE_KEY };
   const runs = {};
+  const only = argv["scale-runs"]?.split(",");
   const go = async (key, opts) => {
+    if (only && !only.includes(key)) return;
     runs[key] = await scaleUp({ ...common, label: key, ...opts });
     const r = runs[key];
     log(
@@ -318,18 +357,37 @@ async function scaleRuns(workRoot, emu, log) {
   await go("floorTunedMid", { floor: mid, ...tuned });
   await go("oursTunedMid", { resources: resourcesFor(mid, "tmid"), ...tuned });
   await go("floorProduction", { floor: scaleN, limit: PRODUCTION_LIMIT, ...tuned });
-  await go("oursProduction", { resources: resourcesFor(scaleN, "p"), limit: PRODUCTION_LIMIT, ...tuned });
+  await go("oursProduction", {
+    resources: resourcesFor(scaleN, "p"),
+    limit: PRODUCTION_LIMIT,
+    ...tuned,
+    ...live,
+  });
   await go("oursProductionFaults", {
     resources: resourcesFor(scaleN, "f"),
     limit: PRODUCTION_LIMIT,
     faults: FAULTS_2PCT,
     ...tuned,
+    ...live,
+  });
+  // The sdk alone at the production limit: what the client does with the budget when the engine is
+  // not what sets the pace.
+  const sdkAlone = await sdkPacingRuns({
+    emu,
+    n: scaleN,
+    limit: PRODUCTION_LIMIT,
+    inFlights: [scaleParallel],
+    live: true,
+    log,
   });
   const marginal = (big, small) =>
-    round2((runs[big].wallMs - runs[small].wallMs) / (runs[big].n - runs[small].n));
+    !runs[big] || !runs[small]
+      ? null
+      : round2((runs[big].wallMs - runs[small].wallMs) / (runs[big].n - runs[small].n));
   return {
     tuned: { parallel: scaleParallel, env: SCALE_ENV },
     runs,
+    sdkAlone,
     marginalMsPerResource: {
       ours: marginal("oursProduction", "oursTunedMid"),
       floor: marginal("floorProduction", "floorTunedMid"),
@@ -393,6 +451,7 @@ function printTable(results) {
     `cold require of pulumi-clerk/runtime in a provider-like process: median ${results.require.medianMs} ms (${results.require.runs.join(", ")})`,
   );
   if (results.fixedCost) printFixedCost(results.fixedCost);
+  if (results.devLimit) printDevLimit(results.devLimit);
   if (results.scale) printScale(results.scale, results.sizes);
   console.log(
     `load average ${results.meta.loadAverageAtStart.join(" ")} → ${results.meta.loadAverageAtEnd.join(" ")} on ${results.meta.cpus} CPUs (timings are noisy when it exceeds the CPU count)`,
@@ -423,17 +482,44 @@ function printFixedCost(f) {
   console.log(
     `  after an edit of the program (ts-node's cache misses): TypeScript ${c.quickstart.typescriptMs} ms of ${s(c.quickstart.totalMs)} (floor: ${c.dynamicFloor.typescriptMs} ms of ${s(c.dynamicFloor.totalMs)})`,
   );
+  const e = f.edit;
+  if (e)
+    console.log(
+      `  first preview after a one-line edit of the quickstart: ${s(e.editedMs)} against ${s(e.cachedMs)} unedited (cached), ratio ${e.ratio} (target <= ${e.target}); TypeScript ${e.typescriptMs.edited} / ${e.typescriptMs.cached} ms; load ${e.loadAverage1m}`,
+    );
   const u = f.up;
   console.log(
     `  first up of the quickstart (TypeScript not cached): ${s(u.totalMs)}, TypeScript ${u.typescriptMs} ms, first request at ${u.firstRequestMs} ms`,
   );
 }
 
+function printDevLimit(d) {
+  const s = (ms) => `${(ms / 1000).toFixed(1)} s`;
+  console.log(
+    `\nUp and destroy of ${d.n} at Clerk's development limit (${d.limit.requests}/${d.limit.windowMs / 1000}s), --parallel ${d.parallel} ${JSON.stringify(d.envVars)}; floor = time the limit allows for the requests counted + fixed cost (up/destroy of ${d.fixedCost.n} without a limit: ${s(d.fixedCost.upMs)} / ${s(d.fixedCost.destroyMs)})`,
+  );
+  for (const [kind, target] of [
+    ["clean", d.targets.clean],
+    ["faults", d.targets.faults],
+  ]) {
+    for (const op of ["up", "destroy"]) {
+      const r = d[kind][op];
+      console.log(
+        `  ${(kind === "clean" ? "no faults" : "2 % faults").padEnd(10)} ${op.padEnd(7)} ${r.ok ? "ok" : "FAILED"} ${s(r.wallMs).padStart(7)}  floor ${s(r.floorMs).padStart(7)}  ratio ${r.ratio} (target <= ${target})` +
+          `  ${r.counted} counted, ${r.refused429} refused 429, ${r.failedAnswers} failed answers, idle > 1 s: ${s(r.idleOver1sMs)}, load ${r.loadAverage1m}` +
+          (r.counted > r.n
+            ? `  (floor for ${r.n} requests: ${s(r.minimalFloorMs)}, ratio ${r.ratioToMinimalFloor})`
+            : ""),
+      );
+    }
+  }
+}
+
 function printScale(sc, sizes) {
   const row = (r) =>
     `${String(r.n).padStart(5)}  ${(r.ok ? "ok" : "FAILED").padEnd(6)} ${(r.wallMs / 1000).toFixed(1).padStart(6)} s ${String(r.msPerResource).padStart(7)} ms/res ${String(r.requests).padStart(6)} req` +
     (r.budgetUse != null
-      ? `  budget use ${r.budgetUse} (${r.achievedPerSec}/s of ${r.allowedPerSec}/s)`
+      ? `  budget use ${r.budgetUse} (target >= 0.85; ${r.achievedPerSec}/s of ${r.allowedPerSec}/s)`
       : "") +
     (Object.keys(r.byFault).length ? `  faults ${JSON.stringify(r.byFault)}` : "") +
     (r.objects !== undefined ? `  objects ${r.objects}` : "");
@@ -456,6 +542,10 @@ function printScale(sc, sizes) {
   };
   for (const [k, label] of Object.entries(labels))
     if (sc.runs[k]) console.log(`  ${label} ${row(sc.runs[k])}`);
+  for (const r of sc.sdkAlone ?? [])
+    console.log(
+      `  sdk alone (no engine), ${r.inFlight} in flight, ${r.paced ? "paced" : "pace: false (before)"}: ${(r.wallMs / 1000).toFixed(1)} s, budget use ${r.budgetUse} (target >= 0.85), ${r.refused429} refused 429, load ${r.loadAverage1m}`,
+    );
   console.log(
     `  marginal cost per resource (tuned, ${sc.runs.oursTunedMid?.n} -> ${sc.runs.oursProduction?.n}): ours ${sc.marginalMsPerResource.ours} ms, floor ${sc.marginalMsPerResource.floor} ms`,
   );

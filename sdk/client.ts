@@ -24,9 +24,10 @@ import { samlConnectionsApi } from "./endpoints/saml-connections";
 import { scimDirectoriesApi } from "./endpoints/scim-directories";
 import { svixApi } from "./endpoints/svix";
 import type { ClerkLogger } from "./logger";
+import { pacedTransport, sharedPacer } from "./pacer";
 import { createRequester, type ResponseValidation } from "./request";
 import type { RetryConfig } from "./retry";
-import { createTransport } from "./transport";
+import { createTransport, DEFAULT_API_URL } from "./transport";
 
 export interface ClerkClientOptions {
   /** `sk_test_…` / `sk_live_…`. Never logged and never part of an error message. */
@@ -43,14 +44,24 @@ export interface ClerkClientOptions {
   /** Defaults for every call (each call may override); `false` disables retries. */
   retry?: Partial<RetryConfig> | false | undefined;
   logger?: ClerkLogger | undefined;
+  /**
+   * Pace requests to the instance's rate limit with every other client of the same instance in this
+   * process (sdk/pacer.ts; default true). `false`: each call waits out its own 429s.
+   */
+  pace?: boolean | undefined;
   /** What a 2xx body that does not match its schema does: throw (default), warn and pass it on, or nothing. */
   responseValidation?: ResponseValidation | undefined;
 }
 
 export function createClerkClient(options: ClerkClientOptions) {
-  const transport = createTransport(options);
+  const paced = options.pace !== false;
+  const direct = createTransport(options);
+  const transport = paced
+    ? pacedTransport(direct, sharedPacer(options.apiUrl ?? DEFAULT_API_URL, options.secretKey))
+    : direct;
   const request = createRequester({
     transport,
+    paced,
     retry: options.retry,
     responseValidation: options.responseValidation,
     logger: options.logger,

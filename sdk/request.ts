@@ -45,6 +45,11 @@ export interface RequesterConfig {
   retry?: Partial<RetryConfig> | false | undefined;
   responseValidation?: ResponseValidation | undefined;
   logger?: ClerkLogger | undefined;
+  /**
+   * The transport takes each attempt's slot from a pacer (sdk/pacer.ts), which holds every request back
+   * after a 429: this requester then neither pauses its calls itself nor sleeps out a 429.
+   */
+  paced?: boolean | undefined;
   /** Test seam: how to wait between attempts. */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -65,7 +70,7 @@ export function createRequester(config: RequesterConfig): Requester {
 
     const attempt = async (): Promise<T> => {
       const paused = pausedUntil - Date.now();
-      if (paused > 0 && retry.retries > 0) {
+      if (!config.paced && paused > 0 && retry.retries > 0) {
         const wait = rateLimitDelay(paused);
         config.logger?.debug?.(
           `clerk: holding ${spec.method} ${spec.path} for ${seconds(wait)}: Clerk's rate limit (another call was answered 429)`,
@@ -138,7 +143,8 @@ export function createRequester(config: RequesterConfig): Requester {
           ? rateLimitDelay(decision.delayMs ?? backoffDelay(1, retry))
           : (decision.delayMs ?? backoffDelay(backoffs, retry));
         // The first 429 of a burst starts the client's pause: that one is said at info, the calls held
-        // back with it at debug, so a large `up` shows one line per pause, not one per resource.
+        // back with it at debug, so a large `up` shows one line per pause, not one per resource. When the
+        // instance's pacer holds the requests, pausedUntil only serves this choice.
         const startsPause = limited && Date.now() >= pausedUntil;
         if (limited) pausedUntil = Math.max(pausedUntil, Date.now() + delay);
         const budget = limited ? Math.max(retry.maxElapsedMs, retry.maxRateLimitedMs) : retry.maxElapsedMs;
@@ -160,7 +166,7 @@ export function createRequester(config: RequesterConfig): Requester {
             : `clerk: ${failed}; retry ${backoffs} of ${retry.retries} in ${seconds(delay)}`,
           { delayMs: delay, reason: decision.reason, attempt: attemptNumber + 1 },
         );
-        await sleep(delay, options.signal);
+        if (!(limited && config.paced)) await sleep(delay, options.signal);
         return true;
       },
     });

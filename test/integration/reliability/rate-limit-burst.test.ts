@@ -27,7 +27,8 @@ describe("a burst far beyond the rate limit", () => {
     expect(failed.map((r) => String((r as PromiseRejectedResult).reason)).slice(0, 3)).toEqual([]);
     expect(emu.store.allowlistIdentifiers.list()).toHaveLength(N);
     const limited = emu.requests().filter((r) => r.fault === "rateLimit").length;
-    expect(limited).toBeGreaterThan(N); // the burst really ran into the limit, many times over
+    // The burst really ran into the limit (each 429 pauses every call of the instance: sdk/pacer.ts).
+    expect(limited).toBeGreaterThan(0);
     // N / 30 per second is at least 6 s; it must not take much longer than the limit requires.
     expect(Date.now() - started).toBeLessThan(30_000);
   });
