@@ -26,6 +26,7 @@ export abstract class ClerkResource extends pulumi.CustomResource {
    * Each class is named after its resource type (a unit test holds them equal).
    */
   static get __pulumiType(): string {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the getter is read on
     return typeToken(this.name);
   }
 
