@@ -113,11 +113,12 @@ function maxSeconds(
   param: string,
   max: number,
   what: string,
+  enforcementLevel: Rule["enforcementLevel"],
 ): Rule<Record<string, number>> {
   return {
     name,
     description: `${type}.${field} (${what}) is at most ${param} seconds (default ${max}).`,
-    enforcementLevel: "mandatory",
+    enforcementLevel,
     scope: "all",
     types: [type],
     stage: "inputs",
@@ -267,6 +268,7 @@ export const rules: readonly Rule<object>[] = [
     "maxSeconds",
     3600,
     "how long a token from the template is valid",
+    "mandatory",
   ),
   maxSeconds(
     "clerk-machine-token-lifetime",
@@ -275,6 +277,8 @@ export const rules: readonly Rule<object>[] = [
     "maxSeconds",
     86_400,
     "how long the machine's tokens are valid",
+    // Advisory: machine-to-machine tokens often live longer by design; a warning asks for a second look.
+    "advisory",
   ),
   publicOAuthPkce,
   certificateExpiry,

@@ -112,6 +112,9 @@ describe("clerkPolicies()", () => {
     const policies = clerkPolicies();
     const urls = policies.find((p) => p.name === "clerk-secure-urls");
     expect(urls?.enforcementLevel).toBe("mandatory");
+    expect(policies.find((p) => p.name === "clerk-machine-token-lifetime")?.enforcementLevel).toBe(
+      "advisory",
+    );
     expect(urls?.configSchema?.properties.appliesTo?.default).toBe("production");
     expect(urls?.configSchema?.properties.customSchemes?.default).toEqual([]);
     const certs = policies.find((p) => p.name === "clerk-sso-certificate-expiry") as StackValidationPolicy;
