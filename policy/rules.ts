@@ -117,7 +117,7 @@ function maxSeconds(
 ): Rule<Record<string, number>> {
   return {
     name,
-    description: `${type}.${field} (${what}) is at most ${param} seconds (default ${max}).`,
+    description: `${type}.${field} (${what}) is at most ${max} seconds, or the rule's ${param}.`,
     enforcementLevel,
     scope: "all",
     types: [type],

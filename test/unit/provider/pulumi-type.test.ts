@@ -33,3 +33,11 @@ describe("__pulumiType of the resource classes", () => {
     expect(clerk.RedirectUrl.__pulumiType).toBe("pulumi-nodejs:dynamic/clerk:RedirectUrl");
   });
 });
+
+describe("with the policy SDK's typed helpers", () => {
+  it("validateResourceOfType takes the class's type token (without it, it would match no Clerk resource)", async () => {
+    const { validateResourceOfType } = await import("@pulumi/policy");
+    const fn = validateResourceOfType(clerk.JwtTemplate, () => {}) as unknown as { __pulumiType?: string };
+    expect(fn.__pulumiType).toBe("pulumi-nodejs:dynamic/clerk:JwtTemplate");
+  });
+});
