@@ -9,6 +9,7 @@ export {
 } from "./errors";
 export type { ClerkLogger } from "./logger";
 export { collectPages, type ListPage, MAX_PAGE_SIZE, toListPage } from "./pagination";
+export * from "./platform";
 export { redactBody, redactHeaders, redactString } from "./redact";
 export type { RequestOptions, ResponseValidation } from "./request";
 export { DEFAULT_RETRY, decideRetry, parseRetryAfter, type RetryConfig } from "./retry";

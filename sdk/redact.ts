@@ -5,6 +5,8 @@ const REDACTED = "[REDACTED]";
 
 /** Secret keys look like `sk_test_…` / `sk_live_…`; restricted keys like `rk_test_…` / `rk_live_…`. */
 const SECRET_KEY_PATTERN = /\b(sk|rk)_(test|live)_[A-Za-z0-9_-]+/g;
+/** Platform API keys (`ak_…`) reach every application of a workspace. */
+const PLATFORM_KEY_PATTERN = /\bak_[A-Za-z0-9_-]+/g;
 
 /** Body fields that carry secrets in the endpoints this client covers. */
 const SECRET_FIELDS = new Set([
@@ -17,7 +19,9 @@ const SECRET_FIELDS = new Set([
 ]);
 
 export function redactString(text: string): string {
-  return text.replace(SECRET_KEY_PATTERN, (_m, kind: string, env: string) => `${kind}_${env}_${REDACTED}`);
+  return text
+    .replace(SECRET_KEY_PATTERN, (_m, kind: string, env: string) => `${kind}_${env}_${REDACTED}`)
+    .replace(PLATFORM_KEY_PATTERN, `ak_${REDACTED}`);
 }
 
 /** A copy of `value` with secret fields masked and secret keys scrubbed from every string. */

@@ -32,6 +32,7 @@ export interface RequestSpec<T> {
   method: HttpMethod;
   path: string;
   query?: TransportRequest["query"];
+  headers?: TransportRequest["headers"];
   body?: unknown;
   /** Schema of a 2xx body; omit for a 204 answer (the result is then `undefined`). */
   schema?: z.ZodType<T>;
@@ -69,6 +70,7 @@ export function createRequester(config: RequesterConfig): Requester {
         method: spec.method,
         path: spec.path,
         query: spec.query,
+        headers: spec.headers,
         body: spec.body,
         timeoutMs: options.timeoutMs,
         signal: options.signal,

@@ -11,9 +11,11 @@ export const DEFAULT_TIMEOUT_MS = 30_000;
 export type HttpMethod = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 export interface TransportOptions {
+  /** The bearer credential: an instance secret key (Backend API) or a Platform API key. */
   secretKey: string;
   apiUrl?: string | undefined;
-  apiVersion?: string | undefined;
+  /** `Clerk-API-Version`; `null` sends no version header (the Platform API declares none). */
+  apiVersion?: string | null | undefined;
   /** Replaces the default `pulumi-clerk/<version>`. */
   userAgent?: string | undefined;
   fetch?: typeof globalThis.fetch | undefined;
@@ -25,7 +27,10 @@ export interface TransportRequest {
   method: HttpMethod;
   /** Path below the API URL, e.g. `/jwt_templates/abc`. */
   path: string;
-  query?: Record<string, string | number | boolean | undefined> | undefined;
+  /** An array value is sent as a repeated parameter (`keys=a&keys=b`). */
+  query?: Record<string, string | number | boolean | string[] | undefined> | undefined;
+  /** Per-request headers (e.g. `If-Match`); they cannot replace Authorization. */
+  headers?: Record<string, string> | undefined;
   body?: unknown;
   timeoutMs?: number | undefined;
   signal?: AbortSignal | undefined;
@@ -47,12 +52,13 @@ export function createTransport(options: TransportOptions): Transport {
   const $fetch = createFetch({ fetch: options.fetch ?? globalThis.fetch });
   const baseURL = (options.apiUrl ?? DEFAULT_API_URL).replace(/\/+$/, "");
   const shownUrl = withoutCredentials(baseURL);
-  const headers = {
-    authorization: `Bearer ${options.secretKey}`,
-    "clerk-api-version": options.apiVersion ?? DEFAULT_API_VERSION,
+  const apiVersion = options.apiVersion === undefined ? DEFAULT_API_VERSION : options.apiVersion;
+  const baseHeaders: Record<string, string> = {
     "user-agent": options.userAgent ?? `pulumi-clerk/${SDK_VERSION}`,
     accept: "application/json",
+    ...(apiVersion === null ? {} : { "clerk-api-version": apiVersion }),
   };
+  const authorization = `Bearer ${options.secretKey}`;
   const logger = options.logger;
 
   return async (req) => {
@@ -60,6 +66,7 @@ export function createTransport(options: TransportOptions): Transport {
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const query = Object.fromEntries(Object.entries(req.query ?? {}).filter(([, v]) => v !== undefined));
+    const headers = { ...baseHeaders, ...lowerCased(req.headers), authorization };
     const started = performance.now();
     logger?.debug?.(`clerk → ${req.method} ${req.path}`, {
       method: req.method,
@@ -113,6 +120,10 @@ export function createTransport(options: TransportOptions): Transport {
     });
     return result;
   };
+}
+
+function lowerCased(headers: Record<string, string> | undefined): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
 }
 
 /** The URL as errors may show it: user info (a password in the URL) never leaves this module. */

@@ -56,3 +56,15 @@ describe("redaction", () => {
     expect(out).toMatchObject({ directory: { endpoint_url: "https://x/scim" } });
   });
 });
+
+describe("redaction of Platform API keys", () => {
+  it("masks ak_ keys in strings, bodies and headers like secret keys", () => {
+    expect(redactString("Bearer ak_2xYZabc_def-9 then sk_test_1")).toBe(
+      "Bearer ak_[REDACTED] then sk_test_[REDACTED]",
+    );
+    expect(redactBody({ note: "key ak_live0123" })).toEqual({ note: "key ak_[REDACTED]" });
+    expect(redactHeaders({ "x-debug": "ak_abc" })["x-debug"]).toBe("ak_[REDACTED]");
+    // A word that merely contains "ak_" is not a key.
+    expect(redactString("break_glass")).toBe("break_glass");
+  });
+});
