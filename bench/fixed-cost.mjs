@@ -107,22 +107,27 @@ export async function measureFixedCost({
     : null;
   log(`fixed cost: quickstart up ${upPhases.totalMs} ms, first request at ${upPhases.firstRequestMs} ms`);
 
-  const samples = { empty: [], dynamicFloor: [], quickstart: [] };
+  const samples = { empty: [], dynamicFloor: [], quickstart: [], quickstartPolicyPack: [] };
+  // The same preview with pulumi-clerk's policy pack (the repository's policy-pack/ folder, as
+  // `--policy-pack node_modules/pulumi-clerk/policy-pack` runs it in a user's project). Not probed: the
+  // pack is a third Node process, and only the total matters here.
+  const policyPack = ["preview", "--policy-pack", join(root, "policy-pack")];
   for (let i = 0; i < runs; i++) {
-    for (const [name, dir] of [
-      ["empty", empty],
-      ["dynamicFloor", floor],
-      ["quickstart", quickstart],
+    for (const [name, dir, args, probed] of [
+      ["empty", empty, ["preview"], true],
+      ["dynamicFloor", floor, ["preview"], true],
+      ["quickstart", quickstart, ["preview"], true],
+      ["quickstartPolicyPack", quickstart, policyPack, false],
     ]) {
       const probeDir = join(probes, `${name}-${i}`);
       mkdirSync(probeDir, { recursive: true });
-      const r = await pulumi(dir, ["preview"], probeDir);
+      const r = await pulumi(dir, args, probed ? probeDir : undefined);
       if (/\d+ to (create|update|replace|delete)/.test(r.stdout))
         throw new Error(`the ${name} preview is not a no-op:\n${r.stdout}`);
-      samples[name].push(phases(r, readProbes(probeDir)));
+      samples[name].push(phases(r, probed ? readProbes(probeDir) : []));
     }
     log(
-      `fixed cost run ${i + 1}/${runs}: empty ${samples.empty[i].totalMs} ms, dynamic floor ${samples.dynamicFloor[i].totalMs} ms, quickstart ${samples.quickstart[i].totalMs} ms`,
+      `fixed cost run ${i + 1}/${runs}: empty ${samples.empty[i].totalMs} ms, dynamic floor ${samples.dynamicFloor[i].totalMs} ms, quickstart ${samples.quickstart[i].totalMs} ms, with the policy pack ${samples.quickstartPolicyPack[i].totalMs} ms`,
     );
   }
   // A preview right after the program was edited: ts-node's cache (in the system's temp folder,
@@ -160,6 +165,7 @@ export async function measureFixedCost({
   const emptyMs = median(samples.empty.map((s) => s.totalMs));
   const quickstartMs = median(samples.quickstart.map((s) => s.totalMs));
   const dynamicFloorMs = median(samples.dynamicFloor.map((s) => s.totalMs));
+  const policyPackMs = median(samples.quickstartPolicyPack.map((s) => s.totalMs));
   return {
     runs,
     emptyMs,
@@ -168,6 +174,9 @@ export async function measureFixedCost({
     ratio: Math.round((quickstartMs / emptyMs) * 100) / 100,
     // Against five do-nothing dynamic resources: what pulumi-clerk itself adds.
     ratioToDynamicFloor: Math.round((quickstartMs / dynamicFloorMs) * 100) / 100,
+    // The quickstart's preview with pulumi-clerk's policy pack, and what the pack adds to it.
+    quickstartPolicyPackMs: policyPackMs,
+    policyPackAddsMs: policyPackMs - quickstartMs,
     target: 1.2,
     // Each phase's median over the runs (the phases of one run add up to its total; medians need not).
     quickstartPhases: medianPhases(samples.quickstart),

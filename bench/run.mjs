@@ -468,6 +468,9 @@ function printFixedCost(f) {
   console.log(
     `  quickstart (five Clerk resources)              ${s(f.quickstartMs)}   ratio to empty ${f.ratio} (target <= ${f.target}), to the floor ${f.ratioToDynamicFloor}`,
   );
+  console.log(
+    `  quickstart with pulumi-clerk's policy pack     ${s(f.quickstartPolicyPackMs)}   the pack adds ${s(f.policyPackAddsMs)}`,
+  );
   const p = f.quickstartPhases;
   console.log(
     `  quickstart phases (median ms): CLI + language host ${p.cliAndLanguageHostMs} | program boot ${p.programBootMs} | ` +

@@ -21,6 +21,16 @@ export abstract class ClerkResource extends pulumi.CustomResource {
   declare readonly instance: pulumi.Output<string | undefined>;
 
   /**
+   * The type token of the class it is read on (`clerk.JwtTemplate.__pulumiType` is
+   * `pulumi-nodejs:dynamic/clerk:JwtTemplate`): what policy packs match with `validateResourceOfType`.
+   * Each class is named after its resource type (a unit test holds them equal).
+   */
+  static get __pulumiType(): string {
+    // biome-ignore lint/complexity/noThisInStatic: `this` is the subclass the getter is read on
+    return typeToken(this.name);
+  }
+
+  /**
    * @param type resource type name, e.g. "JwtTemplate"
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
    * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in

@@ -49,14 +49,23 @@ describe("the packed pulumi-clerk", () => {
   });
 
   it("ships a type declaration next to every compiled module", () => {
-    const js = files.filter((f) => f.endsWith(".js"));
+    // Compiled modules; policy-pack/index.js is an entry point Pulumi runs, not a module to import.
+    const js = files.filter((f) => f.startsWith("dist/") && f.endsWith(".js"));
     expect(js.length).toBeGreaterThan(50);
     for (const f of js) expect(files, f).toContain(f.replace(/\.js$/, ".d.ts"));
   });
 
   it("ships only compiled code: no tests, no TypeScript sources, no source maps", () => {
     const outsideDist = files.filter((f) => !f.startsWith("dist/"));
-    expect(outsideDist.sort()).toEqual(["LICENSE", "README.md", "package.json"]);
+    // The ready-to-run policy pack folder (docs/policy-pack.md) is a small JavaScript entry point.
+    expect(outsideDist.sort()).toEqual([
+      "LICENSE",
+      "README.md",
+      "package.json",
+      "policy-pack/PulumiPolicy.yaml",
+      "policy-pack/index.js",
+      "policy-pack/package.json",
+    ]);
     expect(files.filter((f) => /(^|\/)(test|tests|__tests__)\/|\.test\.|\.spec\./.test(f))).toEqual([]);
     expect(files.filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))).toEqual([]);
     expect(files.filter((f) => f.endsWith(".map"))).toEqual([]);

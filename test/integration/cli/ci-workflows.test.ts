@@ -1,4 +1,4 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
@@ -41,6 +41,8 @@ const ACTION_INPUTS = new Set([
   "message",
   "upsert",
   "pulumi-version",
+  "policyPacks",
+  "policyPackConfigs",
 ]);
 
 function check(w: Workflow): Step[] {
@@ -76,6 +78,14 @@ describe("examples/ci workflows", () => {
     expect(w.permissions?.["pull-requests"]).toBe("write");
     const preview = pulumiStep(check(w), "preview");
     expect(preview?.with).toMatchObject({ "comment-on-pr": true, "work-dir": "infra" });
+  });
+
+  it("preview.yml: the preview runs pulumi-clerk's policy pack, from where npm installs it", () => {
+    const preview = pulumiStep(check(load("preview.yml")), "preview");
+    expect(preview?.with?.policyPacks).toBe("node_modules/pulumi-clerk/policy-pack");
+    // Relative to work-dir, where `npm ci` installed pulumi-clerk: the same folder the package ships.
+    const shipped = String(preview?.with?.policyPacks).replace("node_modules/pulumi-clerk/", "");
+    expect(existsSync(join(DIR, "../..", shipped, "PulumiPolicy.yaml"))).toBe(true);
   });
 
   it("up.yml: a push to main runs up, one at a time", () => {
