@@ -2,12 +2,14 @@ import type { ServerResponse } from "node:http";
 import { JSON_CONTENT_TYPE } from "./body";
 import type { FaultConfig } from "./faults";
 import type { RequestLog } from "./log";
+import type { Platform } from "./platform/registry";
 import type { RateLimitConfig } from "./rate-limit";
 import type { EmulatorSwitches, LatencyConfig } from "./server";
 import type { Store } from "./store";
 
 interface AdminDeps {
   store: Store;
+  platform: Platform;
   log: RequestLog;
   configure(s: EmulatorSwitches): void;
   config(): { rateLimit: RateLimitConfig | null; faults: FaultConfig | null; latency: LatencyConfig | null };
@@ -45,6 +47,7 @@ function route(req: { method: string; path: string; body: string }, deps: AdminD
       return reply(200, deps.store.snapshot());
     case "POST /__emulator/reset":
       deps.store.reset();
+      deps.platform.reset();
       return reply(204);
     case "GET /__emulator/config":
       return reply(200, deps.config());

@@ -13,6 +13,7 @@ Options:
   --host HOST                address to bind (default 127.0.0.1)
   --state FILE               load state from FILE and save every change to it
   --secret-key KEY           accept only this key (repeatable; default: any sk_test_/sk_live_ key)
+  --platform-api-key KEY     accept only this Platform API key on /v1/platform (repeatable; default: any ak_ key)
   --rate-limit N/WINDOW      e.g. 100/10s (Clerk's development limit); WINDOW in ms, s or m
   --faults SPEC              e.g. 429=0.2,5xx=0.1,drop=0.05,afterCommit=0.05,seed=42
                              (also hang=P, slowAfterCommit=P, hangMs=N: requests held N ms)
@@ -78,6 +79,7 @@ export function parseCli(argv: string[]): CliOptions {
       host: { type: "string" },
       state: { type: "string" },
       "secret-key": { type: "string", multiple: true },
+      "platform-api-key": { type: "string", multiple: true },
       "rate-limit": { type: "string" },
       faults: { type: "string" },
       latency: { type: "string" },
@@ -93,6 +95,7 @@ export function parseCli(argv: string[]): CliOptions {
     ...(values.host ? { host: values.host } : {}),
     ...(values.state ? { stateFile: values.state } : {}),
     ...(values["secret-key"] ? { secretKeys: values["secret-key"] } : {}),
+    ...(values["platform-api-key"] ? { platformApiKeys: values["platform-api-key"] } : {}),
     ...(values["rate-limit"] ? { rateLimit: parseRateLimit(values["rate-limit"]) } : {}),
     ...(values.faults ? { faults: parseFaults(values.faults) } : {}),
     ...(values.latency ? { latency: parseLatency(values.latency) } : {}),

@@ -41,12 +41,12 @@ const err = (
 export const notFound = (what = "resource") =>
   err(404, "resource_not_found", "not found", `The requested ${what} could not be found.`);
 
-export const unauthenticated = () =>
+export const unauthenticated = (what = "an active API key") =>
   err(
     401,
     "authentication_invalid",
     "Invalid authentication",
-    "Unable to authenticate the request, you need to supply an active API key",
+    `Unable to authenticate the request, you need to supply ${what}`,
   );
 
 export const routeNotFound = (method: string, path: string) =>

@@ -6,6 +6,20 @@ export {
 export { type FaultConfig, mulberry32 } from "./faults";
 export { ID_PREFIX } from "./ids";
 export { type ExchangeListener, onAnyExchange, type RequestLogEntry } from "./log";
+export {
+  CONFIG_KEYS,
+  CONFIG_SCHEMA,
+  CONFIG_SCHEMA_ID,
+  RESERVED_SESSION_CLAIMS,
+  SOCIAL_PROVIDERS,
+} from "./platform/config-schema";
+export { Platform } from "./platform/registry";
+export {
+  APPLICATION_ID,
+  DEVELOPMENT_SECRET_KEY,
+  PRODUCTION_INSTANCE_ID,
+  PRODUCTION_SECRET_KEY,
+} from "./platform/seed";
 export type { RateLimitConfig } from "./rate-limit";
 export {
   ADMIN_ROLE_ID,

@@ -1,3 +1,4 @@
+import type { Platform } from "./platform/registry";
 import type { Store } from "./store";
 
 export type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -10,6 +11,10 @@ export interface RouteContext {
   store: Store;
   /** Switches that change how Clerk-like answers are (not faults): see EmulatorSwitches. */
   behaviour?: RouteBehaviour;
+  /** The Platform API's workspace (applications and their instances' stores). */
+  platform?: Platform;
+  /** Request headers, lower-case names. */
+  headers?: Record<string, string | undefined>;
 }
 
 export interface RouteBehaviour {

@@ -17,6 +17,7 @@ import {
 import { type FaultConfig, Faults, mulberry32 } from "./faults";
 import { type ExchangeListener, RequestLog, type RequestLogEntry } from "./log";
 import { readStateFile, writeStateFile } from "./persist";
+import { Platform } from "./platform/registry";
 import { type RateLimitConfig, RateLimiter } from "./rate-limit";
 import { Router } from "./router";
 import { allRoutes } from "./routes";
@@ -45,8 +46,14 @@ export interface EmulatorOptions extends EmulatorSwitches {
   /** 0 (default) picks a free port. */
   port?: number;
   host?: string;
-  /** Accepted keys; default: any `sk_test_…` or `sk_live_…` key. */
+  /**
+   * Accepted keys of the primary (development) instance; default: any `sk_test_…` or `sk_live_…` key.
+   * The secret keys of the other instances (the seeded production one) are always accepted, each
+   * reaching its own instance.
+   */
   secretKeys?: string[];
+  /** Accepted Platform API keys on `/v1/platform/…`; default: any `ak_…` key. */
+  platformApiKeys?: string[];
   /** Load state from this file at start (if it exists) and write it atomically after every change. */
   stateFile?: string;
   /** Request bodies above this are answered 413 (default 1 MiB). */
@@ -61,7 +68,10 @@ export interface Emulator {
   /** `http://host:port`, for the `/__emulator/…` admin routes. */
   readonly origin: string;
   readonly port: number;
+  /** The primary instance's objects: the seeded application's development instance. */
   readonly store: Store;
+  /** The Platform API's workspace: applications and every instance's store. */
+  readonly platform: Platform;
   requests(): RequestLogEntry[];
   clearRequests(): void;
   configure(switches: EmulatorSwitches): void;
@@ -74,17 +84,24 @@ export interface Emulator {
 const WRITE_METHODS = new Set(["POST", "PATCH", "PUT", "DELETE"]);
 const BODY_METHODS = new Set(["POST", "PATCH", "PUT"]);
 const KEY_PATTERN = /^Bearer\s+(sk_(?:test|live)_[A-Za-z0-9_-]+)\s*$/;
+const PLATFORM_KEY_PATTERN = /^Bearer\s+(ak_[A-Za-z0-9_-]+)\s*$/;
+const isPlatformPath = (path: string) => path === "/platform" || path.startsWith("/platform/");
 
 export async function startEmulator(options: EmulatorOptions = {}): Promise<Emulator> {
   const host = options.host ?? "127.0.0.1";
   const maxBody = options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES;
   const secretKeys = options.secretKeys ? new Set(options.secretKeys) : undefined;
+  const platformKeys = options.platformApiKeys ? new Set(options.platformApiKeys) : undefined;
   const initial = options.stateFile ? readStateFile(options.stateFile) : undefined;
   const store = new Store(initial);
+  const platform = new Platform(store, initial?.platform);
   const stateFile = options.stateFile;
   if (stateFile) {
-    store.onChange((snap) => writeStateFile(stateFile, snap));
-    if (!initial) writeStateFile(stateFile, store.snapshot());
+    // One file for the workspace: the primary instance's snapshot carries the platform's.
+    const save = () => writeStateFile(stateFile, { ...store.snapshot(), platform: platform.snapshot() });
+    store.onChange(save);
+    platform.onChange(save);
+    if (!initial) save();
   }
   const router = new Router().add(...allRoutes);
   const log = new RequestLog();
@@ -138,6 +155,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (url.pathname === "/__emulator" || url.pathname.startsWith("/__emulator/")) {
       return handleAdmin({ method, path: url.pathname, body: raw.text }, res, {
         store,
+        platform,
         log,
         configure,
         config: currentConfig,
@@ -180,9 +198,23 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     if (apiPath === undefined) return fail(routeNotFound(method, url.pathname));
     if (latency) await sleep(latency.minMs + latencyRandom() * (latency.maxMs - latency.minMs));
 
-    const key = KEY_PATTERN.exec(req.headers.authorization ?? "")?.[1];
-    if (key === undefined || (secretKeys !== undefined && !secretKeys.has(key)))
-      return fail(unauthenticated());
+    // The Platform API takes a Platform API key and nothing else; the Backend API an instance secret
+    // key, which also says which instance's objects the request reaches.
+    const authorization = req.headers.authorization ?? "";
+    let target: Store = store;
+    if (isPlatformPath(apiPath)) {
+      const key = PLATFORM_KEY_PATTERN.exec(authorization)?.[1];
+      if (key === undefined || (platformKeys !== undefined && !platformKeys.has(key)))
+        return fail(
+          unauthenticated("a Platform API key (ak_…); an instance secret key is not accepted here"),
+        );
+    } else {
+      const key = KEY_PATTERN.exec(authorization)?.[1];
+      const other = key === undefined ? undefined : platform.storeForSecretKey(key);
+      if (other) target = other;
+      else if (key === undefined || (secretKeys !== undefined && !secretKeys.has(key)))
+        return fail(unauthenticated());
+    }
 
     if (limiter) {
       const wait = limiter.take();
@@ -240,8 +272,19 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     let status: number;
     let out: unknown;
     try {
-      const result = store.batch(() =>
-        match.route.handler({ params: match.params, query: url.searchParams, body, store, behaviour }),
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(", ") : v]),
+      );
+      const result = platform.batch(() =>
+        match.route.handler({
+          params: match.params,
+          query: url.searchParams,
+          body,
+          store: target,
+          behaviour,
+          platform,
+          headers,
+        }),
       );
       status = result.status;
       out = result.body;
@@ -273,6 +316,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     origin,
     port,
     store,
+    platform,
     requests: () => log.entries(),
     clearRequests: () => log.clear(),
     configure,
@@ -340,7 +384,7 @@ function redactHeaders(req: IncomingMessage): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(req.headers)) {
     if (v === undefined) continue;
-    out[k] = k === "authorization" ? String(v).replace(/(sk_(?:test|live)_).*/, "$1***") : String(v);
+    out[k] = k === "authorization" ? String(v).replace(/\b(sk_(?:test|live)_|ak_).*/, "$1***") : String(v);
   }
   return out;
 }

@@ -1,7 +1,9 @@
+import { freshConfigState } from "./platform/config-state";
 import { seedSnapshot } from "./seed";
 import type {
   AllowlistIdentifierRecord,
   BlocklistIdentifierRecord,
+  ConfigState,
   DomainRecord,
   EnterpriseConnectionRecord,
   InstanceCommunication,
@@ -126,6 +128,7 @@ export class Store {
   #batchDepth = 0;
   #dirty = false;
   #instanceId: string;
+  #environmentType: "development" | "production";
 
   readonly allowlistIdentifiers: Collection<AllowlistIdentifierRecord>;
   readonly blocklistIdentifiers: Collection<BlocklistIdentifierRecord>;
@@ -149,10 +152,13 @@ export class Store {
   readonly machines: Collection<MachineRecord>;
   readonly scimDirectories: Collection<ScimDirectoryRecord>;
   readonly svix: Singleton<SvixApp>;
+  /** The Platform API's configuration document, except the parts that live in the singletons above. */
+  readonly config: Singleton<ConfigState>;
 
   constructor(initial: StoreSnapshot = seedSnapshot()) {
     const changed = () => this.#notify();
     this.#instanceId = initial.instance_id;
+    this.#environmentType = initial.environment_type ?? "development";
     this.allowlistIdentifiers = new Collection(changed);
     this.blocklistIdentifiers = new Collection(changed);
     this.redirectUrls = new Collection(changed);
@@ -175,11 +181,16 @@ export class Store {
     this.machines = new Collection(changed);
     this.scimDirectories = new Collection(changed);
     this.svix = new Singleton(initial.svix ?? { enabled: false }, changed);
+    this.config = new Singleton(initial.config ?? freshConfigState(), changed);
     this.#fill(initial);
   }
 
   get instanceId(): string {
     return this.#instanceId;
+  }
+
+  get environmentType(): "development" | "production" {
+    return this.#environmentType;
   }
 
   /** Called after every change (once per `batch`), with the new snapshot. */
@@ -203,6 +214,7 @@ export class Store {
     return {
       version: 1,
       instance_id: this.#instanceId,
+      environment_type: this.#environmentType,
       allowlistIdentifiers: this.allowlistIdentifiers.list(),
       blocklistIdentifiers: this.blocklistIdentifiers.list(),
       redirectUrls: this.redirectUrls.list(),
@@ -225,6 +237,7 @@ export class Store {
       machines: this.machines.list(),
       scimDirectories: this.scimDirectories.list(),
       svix: this.svix.get(),
+      config: this.config.get(),
     };
   }
 
@@ -234,13 +247,14 @@ export class Store {
     this.#notify();
   }
 
-  /** Back to a fresh instance: the primary domain, the default roles, default settings. */
+  /** Back to a fresh instance (of the same id and environment): the primary domain, the default roles, default settings. */
   reset(): void {
-    this.load(seedSnapshot());
+    this.load({ ...seedSnapshot(), instance_id: this.#instanceId, environment_type: this.#environmentType });
   }
 
   #fill(s: StoreSnapshot): void {
     this.#instanceId = s.instance_id;
+    this.#environmentType = s.environment_type ?? "development";
     this.allowlistIdentifiers.replaceAll(s.allowlistIdentifiers);
     this.blocklistIdentifiers.replaceAll(s.blocklistIdentifiers);
     this.redirectUrls.replaceAll(s.redirectUrls);
@@ -263,6 +277,7 @@ export class Store {
     this.machines.replaceAll(s.machines ?? []);
     this.scimDirectories.replaceAll(s.scimDirectories ?? []);
     this.svix.replace(s.svix ?? { enabled: false });
+    this.config.replace(s.config ?? freshConfigState());
   }
 
   #notify(): void {

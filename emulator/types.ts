@@ -301,9 +301,47 @@ export interface SvixApp {
 }
 
 /** Everything the store holds; also the JSON written to `--state FILE`. */
+/**
+ * The parts of an instance's configuration document (Platform API) kept apart from the Backend API
+ * objects. `organization_settings` and the allow/block-list flags of `auth_access_control` live in
+ * `organizationSettings` and `restrictions` (one state, two doors); `values` holds everything else.
+ */
+export interface ConfigState {
+  /** `v1_` + 8 hex. */
+  version: string;
+  /** The rendered document when `version` was last given: a change through any door moves the version. */
+  fingerprint: string;
+  values: Record<string, unknown>;
+}
+
+/** An application of the Platform API and its instances (each instance's objects are a Store). */
+export interface ApplicationRecord {
+  id: string;
+  name: string;
+  created_at: number;
+  instances: Array<{
+    instance_id: string;
+    environment_type: "development" | "production";
+    publishable_key: string;
+    secret_key: string;
+  }>;
+}
+
+/** What the Platform API adds to a state file: applications, and the stores of every other instance. */
+export interface PlatformSnapshot {
+  applications: ApplicationRecord[];
+  instances: StoreSnapshot[];
+}
+
 export interface StoreSnapshot {
   version: 1;
   instance_id: string;
+  /** Absent in state files written before the Platform API: development. */
+  environment_type?: "development" | "production";
+  /** Absent before the Platform API: a fresh document is made. */
+  config?: ConfigState;
+  /** Only in state files (the primary instance's snapshot carries the rest of the workspace). */
+  platform?: PlatformSnapshot;
   allowlistIdentifiers: AllowlistIdentifierRecord[];
   blocklistIdentifiers: BlocklistIdentifierRecord[];
   redirectUrls: RedirectUrlRecord[];

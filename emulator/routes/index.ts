@@ -12,6 +12,7 @@ import { organizationDomainRoutes } from "./organization-domains";
 import { organizationPermissionRoutes } from "./organization-permissions";
 import { organizationRoleRoutes } from "./organization-roles";
 import { organizationRoutes } from "./organizations";
+import { platformRoutes } from "./platform";
 import { redirectUrlRoutes } from "./redirect-urls";
 import { roleSetRoutes } from "./role-sets";
 import { samlConnectionRoutes } from "./saml-connections";
@@ -38,4 +39,5 @@ export const allRoutes: Route[] = [
   ...svixRoutes,
   ...organizationPermissionRoutes,
   ...roleSetRoutes,
+  ...platformRoutes,
 ];

@@ -127,7 +127,7 @@ function visibleOrigins(store: Store): InstanceSettings["allowed_origins"] {
 const renderInstance = (store: Store) => ({
   object: "instance",
   id: store.instanceId,
-  environment_type: "development",
+  environment_type: store.environmentType,
   allowed_origins: visibleOrigins(store),
   workspace_id: null,
 });

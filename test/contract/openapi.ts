@@ -13,6 +13,22 @@ import { parse as parseYaml } from "yaml";
 export const SPEC_ENV = "CLERK_OPENAPI_SPEC";
 /** Clerk's spec, vendored in the repository (MIT, see its README). */
 const DEFAULT_SPEC = "spec/clerk-openapi/bapi-2026-05-12.yml";
+export const PLATFORM_SPEC_ENV = "CLERK_PLATFORM_OPENAPI_SPEC";
+/** Clerk's Platform API spec (private beta), vendored beside it. */
+const DEFAULT_PLATFORM_SPEC = "spec/clerk-openapi/platform-beta-2026-08-14.yml";
+
+/** Which of Clerk's two specs describes an exchange: the Platform API owns `/platform/…`. */
+export type SpecKind = "bapi" | "platform";
+const SPECS: Record<SpecKind, { env: string; file: string }> = {
+  bapi: { env: SPEC_ENV, file: DEFAULT_SPEC },
+  platform: { env: PLATFORM_SPEC_ENV, file: DEFAULT_PLATFORM_SPEC },
+};
+
+export function specKindOf(path: string): SpecKind {
+  let p = path.split("?")[0] ?? "";
+  if (p === "/v1" || p.startsWith("/v1/")) p = p.slice(3);
+  return p === "/platform" || p.startsWith("/platform/") ? "platform" : "bapi";
+}
 
 // biome-ignore lint/suspicious/noExplicitAny: the spec is untyped JSON walked generically
 type Json = any;
@@ -52,23 +68,25 @@ export function repoRoot(): string {
   return dir;
 }
 
-/** Where the spec is: $CLERK_OPENAPI_SPEC (relative paths from the repo root) or the vendored copy. */
-export function specPath(): string {
-  const fromEnv = process.env[SPEC_ENV];
-  return resolve(repoRoot(), fromEnv && fromEnv.length > 0 ? fromEnv : DEFAULT_SPEC);
+/** Where a spec is: its environment variable (relative paths from the repo root) or the vendored copy. */
+export function specPath(kind: SpecKind = "bapi"): string {
+  const fromEnv = process.env[SPECS[kind].env];
+  return resolve(repoRoot(), fromEnv && fromEnv.length > 0 ? fromEnv : SPECS[kind].file);
 }
 
-let cachedSpec: { path: string; doc: Json } | undefined;
+const cachedSpecs = new Map<SpecKind, { path: string; doc: Json }>();
 
 /** Loads (once) and returns the parsed spec. Throws, never skips, when it is missing. */
-export function loadSpec(): Json {
-  const path = specPath();
+export function loadSpec(kind: SpecKind = "bapi"): Json {
+  const path = specPath(kind);
+  const cachedSpec = cachedSpecs.get(kind);
   if (cachedSpec?.path === path) return cachedSpec.doc;
   if (!existsSync(path)) {
-    const how = process.env[SPEC_ENV] ? `${SPEC_ENV}=${process.env[SPEC_ENV]}` : `default ${DEFAULT_SPEC}`;
+    const { env, file } = SPECS[kind];
+    const how = process.env[env] ? `${env}=${process.env[env]}` : `default ${file}`;
     throw new Error(
       `contract: Clerk OpenAPI spec not found at ${path} (${how}, resolved from the repository root ` +
-        `${repoRoot()}). The contract tests need it: restore spec/clerk-openapi/ from git or set ${SPEC_ENV}.`,
+        `${repoRoot()}). The contract tests need it: restore spec/clerk-openapi/ from git or set ${env}.`,
     );
   }
   const text = readFileSync(path, "utf8");
@@ -76,7 +94,7 @@ export function loadSpec(): Json {
   if (!doc || typeof doc !== "object" || !doc.paths || !doc.components) {
     throw new Error(`contract: ${path} is not an OpenAPI document (no paths/components)`);
   }
-  cachedSpec = { path, doc };
+  cachedSpecs.set(kind, { path, doc });
   return doc;
 }
 
@@ -397,11 +415,12 @@ interface State {
   validators: Map<string, ValidateFunction>;
 }
 
-let state: State | undefined;
+const states = new Map<SpecKind, State>();
 
-function getState(): State {
-  const spec = loadSpec();
-  if (state && state.spec === spec) return state;
+function getState(kind: SpecKind = "bapi"): State {
+  const spec = loadSpec(kind);
+  const cached = states.get(kind);
+  if (cached && cached.spec === spec) return cached;
   const ajv = new Ajv({ strict: false, allErrors: true, logger: false });
   addFormats(ajv);
   // Formats ajv-formats does not know (none today besides OpenAPI's own) are annotations: accept them.
@@ -412,10 +431,9 @@ function getState(): State {
   for (const direction of ["request", "response"] as const) {
     // Only schemas are $ref targets from inside schemas; responses/parameters are dereferenced in code.
     const schemas = Object.fromEntries(
-      Object.entries(withAllowances(spec.components.schemas ?? {})).map(([k, v]) => [
-        k,
-        convert(v, direction, "", spec),
-      ]),
+      Object.entries(
+        kind === "bapi" ? withAllowances(spec.components.schemas ?? {}) : (spec.components.schemas ?? {}),
+      ).map(([k, v]) => [k, convert(v, direction, "", spec)]),
     );
     const components = { schemas };
     ajv.addSchema({ $id: docId(direction), components }, docId(direction));
@@ -436,7 +454,8 @@ function getState(): State {
       });
     }
   }
-  state = { spec, ajv, operations, validators: new Map() };
+  const state: State = { spec, ajv, operations, validators: new Map() };
+  states.set(kind, state);
   return state;
 }
 
@@ -469,8 +488,10 @@ function collectFormats(node: Json, out = new Set<string>()): Set<string> {
 }
 
 /** All operations in the spec: `${METHOD} ${template}` and operationId. */
-export function specOperations(): Array<{ operationId: string; method: string; path: string }> {
-  return getState().operations.map((o) => ({
+export function specOperations(
+  kind: SpecKind = "bapi",
+): Array<{ operationId: string; method: string; path: string }> {
+  return getState(kind).operations.map((o) => ({
     operationId: o.operationId,
     method: o.method,
     path: o.template,
@@ -485,7 +506,7 @@ export function matchOperation(
   method: string,
   rawPath: string,
 ): { operation: Operation; params: Record<string, string> } | { error: string } {
-  const { operations } = getState();
+  const { operations } = getState(specKindOf(rawPath));
   let path = rawPath.split("?")[0] ?? "";
   if (path === "/v1" || path.startsWith("/v1/")) path = path.slice(3);
   const segments = path.split("/").filter(Boolean);
@@ -527,8 +548,7 @@ function safeDecode(s: string): string {
   }
 }
 
-function compile(key: string, direction: Direction, schema: Json): ValidateFunction {
-  const s = getState();
+function compile(s: State, key: string, direction: Direction, schema: Json): ValidateFunction {
   let v = s.validators.get(key);
   if (!v) {
     v = s.ajv.compile(convert(schema, direction, docId(direction), s.spec));
@@ -622,7 +642,7 @@ function isGenericError(status: number): boolean {
 }
 
 export function validateExchange(ex: Exchange): ExchangeResult {
-  const s = getState();
+  const s = getState(specKindOf(ex.path));
   const method = ex.method.toUpperCase();
   const req: string[] = [];
   const res: string[] = [];
@@ -638,7 +658,7 @@ export function validateExchange(ex: Exchange): ExchangeResult {
   if ("error" in match) {
     // Clerk answers unknown routes with a ClerkErrors 404/405; anything else on an unknown route is drift.
     if ((ex.status === 404 || ex.status === 405) && !response.notJson) {
-      const v = compile("#ClerkErrors/response", "response", { $ref: "#/components/schemas/ClerkErrors" });
+      const v = compile(s, "#ClerkErrors/response", "response", { $ref: "#/components/schemas/ClerkErrors" });
       if (!v(response.value))
         res.push(...formatErrors(v.errors, `${method} ${ex.path} response ${ex.status} body`));
       return done(null);
@@ -682,7 +702,7 @@ export function validateExchange(ex: Exchange): ExchangeResult {
       required: declared.filter((p) => p.required).map((p) => p.name),
       additionalProperties: false,
     };
-    const v = compile(`${id}/request/${kind}`, "request", schema);
+    const v = compile(s, `${id}/request/${kind}`, "request", schema);
     if (!v(value)) req.push(...formatErrors(v.errors, `${id} request ${kind}`));
   }
 
@@ -699,7 +719,7 @@ export function validateExchange(ex: Exchange): ExchangeResult {
   } else if (reqBody.notJson !== undefined) {
     req.push(`${id} request body /: is not JSON (${JSON.stringify(reqBody.notJson)}) [content-type]`);
   } else {
-    const v = compile(`${id}/request/body`, "request", withBodyAllowances(id, reqSchema, s.spec));
+    const v = compile(s, `${id}/request/body`, "request", withBodyAllowances(id, reqSchema, s.spec));
     if (!v(reqBody.value)) req.push(...formatErrors(v.errors, `${id} request body`));
   }
 
@@ -737,8 +757,8 @@ export function validateExchange(ex: Exchange): ExchangeResult {
       queryEntries(ex).get("paginated")?.at(-1) === "true" &&
       PAGINATED_ENVELOPE_ALLOWANCES.some((a) => a.operationId === id);
     const v = paged
-      ? compile(`${id}/response/paginated`, "response", paginatedEnvelope(resSchema, s.spec, id))
-      : compile(`${id}/response/${key ?? "generic"}`, "response", resSchema);
+      ? compile(s, `${id}/response/paginated`, "response", paginatedEnvelope(resSchema, s.spec, id))
+      : compile(s, `${id}/response/${key ?? "generic"}`, "response", resSchema);
     if (!v(response.value)) res.push(...formatErrors(v.errors, paged ? `${where} (paginated=true)` : where));
   }
   return done(id);

@@ -41,6 +41,9 @@ export function useRuntimeEmulator(key: string, options: EmulatorOptions = {}): 
     get store() {
       return emu().store;
     },
+    get platform() {
+      return emu().platform;
+    },
     requests: () => emu().requests(),
     clearRequests: () => emu().clearRequests(),
     configure: (switches) => emu().configure(switches),

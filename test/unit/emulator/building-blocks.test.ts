@@ -93,9 +93,16 @@ describe("cli args", () => {
       "sk_test_a",
       "--secret-key",
       "sk_test_b",
+      "--platform-api-key",
+      "ak_a",
       "--verbose",
     ]);
-    expect(o).toMatchObject({ port: 0, secretKeys: ["sk_test_a", "sk_test_b"], verbose: true });
+    expect(o).toMatchObject({
+      port: 0,
+      secretKeys: ["sk_test_a", "sk_test_b"],
+      platformApiKeys: ["ak_a"],
+      verbose: true,
+    });
     expect(() => parseCli(["--port", "99999"])).toThrow(/port/);
     expect(() => parseCli(["--nope"])).toThrow();
   });
