@@ -15,7 +15,7 @@ const inputs = z.strictObject({
   annualMonthlyAmount: int(0, 100_000_000),
   currency: z
     .string()
-    .regex(/^[a-z]{3}$/, { message: 'must be a three-letter currency code in lower case, e.g. "usd"' })
+    .regex(/^[A-Z]{3}$/, { message: 'must be a three-letter currency code in upper case, e.g. "USD"' })
     .optional(),
   features: z
     .array(slug)

@@ -34,7 +34,6 @@ export const sessionTokenDefinition = configResource({
   inputs,
   section: { key: "session" },
   fields: { claims: "claims", lifetime: "lifetime", allowedClockSkew: "allowed_clock_skew" },
-  wholeObjects: ["claims"],
   onDelete: "forget",
   title: "Session token",
 });

@@ -13,7 +13,7 @@ export interface BillingPlanArgs extends InstanceArgs {
   amount?: pulumi.Input<number>;
   /** Monthly price in cents when paid yearly. */
   annualMonthlyAmount?: pulumi.Input<number>;
-  /** Currency, a three-letter ISO code in lower case (`"usd"`). */
+  /** Currency, a three-letter ISO code in upper case (`"USD"`). */
   currency?: pulumi.Input<string>;
   /** Slugs of the features the plan includes (`BillingFeature`). */
   features?: pulumi.Input<pulumi.Input<string>[]>;

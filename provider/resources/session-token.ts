@@ -5,8 +5,8 @@ import { ClerkResource, type InstanceArgs } from "../resource-base";
 export interface SessionTokenArgs extends InstanceArgs {
   /**
    * Custom claims added to every session token, with Clerk's shortcodes (`{ role: "{{user.public_metadata.role}}" }`).
-   * Managed as a whole: a claim removed from the program is removed from Clerk. Clerk's own claims
-   * (`azp`, `exp`, `iat`, `iss`, `jti`, `nbf`, `sub`) cannot be declared.
+   * Sent as a whole object. Clerk's own claims (`azp`, `exp`, `iat`, `iss`, `jti`, `nbf`, `sub`) cannot
+   * be declared.
    */
   claims?: pulumi.Input<Record<string, unknown>>;
   /** Token lifetime in seconds, 30 to 315360000 (Clerk's default: 60). */

@@ -37,8 +37,6 @@ export interface ConfigResourceSpec<Inputs extends Props> {
   readonly fields: { readonly [K in keyof Inputs]?: string };
   /** Credentials: sent when declared or changed, never read back (Clerk may mask them). */
   readonly writeOnly?: readonly (keyof Inputs & string)[];
-  /** Object arguments Clerk must hold exactly as declared: keys dropped from the program are cleared (null). */
-  readonly wholeObjects?: readonly (keyof Inputs & string)[];
   readonly equals?: ResourceDefinition<Inputs, ConfigSectionApi>["equals"];
   /**
    * What destroy does: `forget` (settings: Clerk keeps its values), `disable` (sets `enabled: false`),
@@ -72,7 +70,6 @@ export function configResource<Inputs extends Props>(
   );
   if (unmapped.length > 0) throw new Error(`${spec.type}: no document field for ${unmapped.join(", ")}`);
   const writeOnly = new Set<string>(spec.writeOnly ?? []);
-  const wholeObjects = new Set<string>(spec.wholeObjects ?? []);
   const section = spec.section;
   const nameInput = "nameInput" in section ? section.nameInput : undefined;
   const pathOf = (inputs: Partial<Inputs>): string =>
@@ -99,24 +96,15 @@ export function configResource<Inputs extends Props>(
     sendWriteOnly: (field: string) => boolean,
   ): PlannedWrite | undefined => {
     const sectionBody: Props = {};
-    let destructive = false;
     for (const [input, wire] of fields) {
       const want = news[input];
       if (want === undefined) continue;
       const have = valueAt(live, wire);
       if (writeOnly.has(input) ? !sendWriteOnly(input) : eq(input)(have, want)) continue;
-      let value: unknown = want;
-      if (wholeObjects.has(input) && isObject(want) && isObject(have)) {
-        const cleared = Object.keys(have).filter((k) => !(k in want));
-        if (cleared.length > 0) {
-          value = { ...want, ...Object.fromEntries(cleared.map((k) => [k, null])) };
-          destructive = true;
-        }
-      }
-      Object.assign(sectionBody, mergeInto(sectionBody, bodyAt(wire, value)));
+      Object.assign(sectionBody, mergeInto(sectionBody, bodyAt(wire, want)));
     }
     if (Object.keys(sectionBody).length === 0) return undefined;
-    return { body: bodyAt(path, sectionBody), ...(destructive ? { destructive } : {}) };
+    return { body: bodyAt(path, sectionBody) };
   };
 
   const answer = (path: string, doc: Props): ConfigSectionApi => {
