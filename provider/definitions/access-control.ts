@@ -28,6 +28,16 @@ export const accessControlDefinition = configResource({
     blockDisposableEmailDomains: "block_disposable_email_domains",
     blockEmailSubaddresses: "block_email_subaddresses",
   },
+  exportedElsewhere: {
+    fields: [
+      "allowlistEnabled",
+      "blocklistEnabled",
+      "allowlistBlocklistEnforcedOnSignIn",
+      "blockDisposableEmailDomains",
+      "blockEmailSubaddresses",
+    ],
+    by: "InstanceRestrictions",
+  },
   onDelete: "forget",
   title: "Access control",
 });

@@ -39,6 +39,17 @@ export const organizationConfigDefinition = configResource({
     organizationCreationDefaults: "organization_creation_defaults",
   },
   equals: { domainsEnrollmentModes: sameSet },
+  exportedElsewhere: {
+    fields: [
+      "enabled",
+      "maxAllowedMemberships",
+      "domainsEnabled",
+      "domainsEnrollmentModes",
+      "domainsDefaultRole",
+      "slugDisabled",
+    ],
+    by: "OrganizationSettings",
+  },
   onDelete: "forget",
   title: "Organization configuration",
 });

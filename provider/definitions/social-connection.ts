@@ -65,8 +65,9 @@ export const socialConnectionDefinition = configResource({
   writeOnly: ["clientSecret"],
   onDelete: "disable",
   title: "Social connections",
+  // Every provider has a key; export declares the ones in use.
   entries: (doc) =>
-    Object.keys(doc)
-      .filter((k) => k.startsWith(PREFIX))
-      .map((k) => k.slice(PREFIX.length)),
+    Object.entries(doc)
+      .filter(([k, v]) => k.startsWith(PREFIX) && (v as { enabled?: unknown } | null)?.enabled === true)
+      .map(([k]) => k.slice(PREFIX.length)),
 });

@@ -43,6 +43,11 @@ export interface ConfigResourceSpec<Inputs extends Props> {
    * `delete` (removes the map entry, with `destructive=true`).
    */
   readonly onDelete: "forget" | "disable" | "delete";
+  /**
+   * Arguments `pulumi-clerk export` leaves out because another resource exports the same setting
+   * through the Backend API (a program must declare each through one door only), with that resource.
+   */
+  readonly exportedElsewhere?: { readonly fields: readonly (keyof Inputs & string)[]; readonly by: string };
   /** The export heading (plural); absent: not exported. */
   readonly title?: string;
   /** Every live entry name for export (map entries); a fixed section exports itself when present. */
@@ -227,6 +232,16 @@ export function configResource<Inputs extends Props>(
               return paths.map((p) => answer(p, doc));
             },
             key: (api: ConfigSectionApi) => api.path.replace(/[._]/g, "-"),
+            ...(spec.exportedElsewhere
+              ? {
+                  args: (_api: ConfigSectionApi, inputs: Record<string, unknown>) =>
+                    Object.fromEntries(
+                      Object.entries(inputs).filter(
+                        ([k]) => !(spec.exportedElsewhere?.fields as readonly string[]).includes(k),
+                      ),
+                    ),
+                }
+              : {}),
           },
         }
       : {}),

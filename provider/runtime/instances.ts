@@ -251,5 +251,5 @@ export class ClientPool {
 }
 
 /** The sdk's Platform client, loaded at the first request (check and diff never need it). */
-const defaultPlatformClient: PlatformClientFactory = async (options) =>
+export const defaultPlatformClient: PlatformClientFactory = async (options) =>
   (await import("../../sdk/platform/client.js")).createPlatformClient(options).config;
