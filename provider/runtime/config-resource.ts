@@ -75,6 +75,7 @@ export function configResource<Inputs extends Props>(
   );
   if (unmapped.length > 0) throw new Error(`${spec.type}: no document field for ${unmapped.join(", ")}`);
   const writeOnly = new Set<string>(spec.writeOnly ?? []);
+  const elsewhere = new Set<string>(spec.exportedElsewhere?.fields ?? []);
   const section = spec.section;
   const nameInput = "nameInput" in section ? section.nameInput : undefined;
   const pathOf = (inputs: Partial<Inputs>): string =>
@@ -232,14 +233,10 @@ export function configResource<Inputs extends Props>(
               return paths.map((p) => answer(p, doc));
             },
             key: (api: ConfigSectionApi) => api.path.replace(/[._]/g, "-"),
-            ...(spec.exportedElsewhere
+            ...(elsewhere.size > 0
               ? {
                   args: (_api: ConfigSectionApi, inputs: Record<string, unknown>) =>
-                    Object.fromEntries(
-                      Object.entries(inputs).filter(
-                        ([k]) => !(spec.exportedElsewhere?.fields as readonly string[]).includes(k),
-                      ),
-                    ),
+                    Object.fromEntries(Object.entries(inputs).filter(([k]) => !elsewhere.has(k))),
                 }
               : {}),
           },
