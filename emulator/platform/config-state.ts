@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Store } from "../store";
 import type { ConfigState } from "../types";
 import { CONFIG_KEYS, CONFIG_SCHEMA } from "./config-schema";
-import { defaultOf, type JsonSchema, typeOf } from "./json-schema";
+import { defaultOf, type JsonSchema, own, typeOf } from "./json-schema";
 
 // How an instance's configuration document maps onto the store: which fields live in the Backend API
 // singletons (two doors, one state) and which in the document's own part, `store.config`.
@@ -70,7 +70,7 @@ function ordered(schema: JsonSchema, value: unknown): unknown {
   const obj = value as Record<string, unknown>;
   const out: Record<string, unknown> = {};
   for (const [name, sub] of Object.entries(schema.properties))
-    if (name in obj) out[name] = ordered(sub, obj[name]);
+    if (Object.hasOwn(obj, name)) out[name] = ordered(sub, obj[name]);
   for (const [name, v] of Object.entries(obj)) if (!(name in out)) out[name] = v;
   return out;
 }
@@ -143,7 +143,7 @@ export function withoutSecrets(schema: JsonSchema | undefined, value: unknown): 
   const out: Record<string, unknown> = {};
   for (const [name, v] of Object.entries(value as Record<string, unknown>)) {
     const sub =
-      schema.properties?.[name] ??
+      own(schema.properties, name) ??
       (typeof schema.additionalProperties === "object" ? schema.additionalProperties : undefined);
     if (sub?.["x-clerk-sensitive"]) continue;
     out[name] = withoutSecrets(sub, v);

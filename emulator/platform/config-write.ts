@@ -20,7 +20,17 @@ import {
   renderDocument,
   writeDocument,
 } from "./config-state";
-import { defaultOf, isMap, type JsonSchema, schemaAt, typeOf, validate, withDefaults } from "./json-schema";
+import {
+  defaultOf,
+  define,
+  isMap,
+  type JsonSchema,
+  own,
+  schemaAt,
+  typeOf,
+  validate,
+  withDefaults,
+} from "./json-schema";
 import { suggestions } from "./suggest";
 
 export interface ConfigWrite {
@@ -40,7 +50,7 @@ const dotted = (path: ReadonlyArray<string | number>) =>
 
 /** Refuses top-level keys the document does not have (400 `unknown_config_key`, with suggestions). */
 export function checkKnownKeys(keys: Iterable<string>): void {
-  const unknown = [...keys].filter((k) => !(k in CONFIG_SCHEMA.properties));
+  const unknown = [...keys].filter((k) => !Object.hasOwn(CONFIG_SCHEMA.properties, k));
   if (unknown.length > 0) {
     throw configErrors(
       400,
@@ -52,7 +62,7 @@ export function checkKnownKeys(keys: Iterable<string>): void {
 /** PATCH or PUT of an instance's document, as Clerk does it; answers `{ config_version, dry_run, before, after }`. */
 export function writeConfig(store: Store, w: ConfigWrite) {
   const body = w.body;
-  if ("config_version" in body) {
+  if (Object.hasOwn(body, "config_version")) {
     throw configErrors(400, [
       valueInvalid(
         "config_version",
@@ -67,7 +77,7 @@ export function writeConfig(store: Store, w: ConfigWrite) {
     .map(([k]) => configKeyBodyInvalid(k));
   if (shapeErrors.length > 0) throw configErrors(400, shapeErrors);
   if (w.method === "PUT") {
-    const missing = CONFIG_KEYS.filter((k) => !(k in body));
+    const missing = CONFIG_KEYS.filter((k) => !Object.hasOwn(body, k));
     if (missing.length > 0) throw configErrors(400, [missingConfigKeys(missing)]);
   }
 
@@ -116,7 +126,7 @@ export function writeConfig(store: Store, w: ConfigWrite) {
   const touched =
     w.keys ??
     (w.method === "PATCH"
-      ? CONFIG_KEYS.filter((k) => k in body)
+      ? CONFIG_KEYS.filter((k) => Object.hasOwn(body, k))
       : CONFIG_KEYS.filter((k) => JSON.stringify(before[k]) !== JSON.stringify(after[k])));
   let configVersion = version;
   if (!w.dryRun) {
@@ -155,7 +165,7 @@ function merge(schema: JsonSchema | undefined, current: unknown, patch: unknown)
     const sub = schemaAt(schema, [name]);
     // A free-form object (session claims) is taken as sent, not merged into the old one.
     const freeForm = sub && sub.properties === undefined && !isMap(sub) && value !== null;
-    base[name] = freeForm ? structuredClone(value) : merge(sub, base[name], value);
+    define(base, name, freeForm ? structuredClone(value) : merge(sub, own(base, name), value));
   }
   return base;
 }
@@ -179,12 +189,12 @@ function destructiveChanges(
     const curObj = typeOf(current) === "object" ? (current as Record<string, unknown>) : {};
     if (method === "PUT" && isMap(schema)) {
       for (const name of Object.keys(curObj)) {
-        if (!(name in sentObj))
+        if (!Object.hasOwn(sentObj, name))
           out.push(destructiveNotAllowed(dotted([...path, name]), "delete config entry"));
       }
     }
     for (const [name, v] of Object.entries(sentObj))
-      walk(schemaAt(schema, [name]), curObj[name], v, [...path, name]);
+      walk(schemaAt(schema, [name]), own(curObj, name), v, [...path, name]);
   };
   for (const [key, value] of Object.entries(body)) walk(keySchema(key), before[key], value, [key]);
   return out;
@@ -206,7 +216,7 @@ function seedOrganizationDefaults(
   const defaults = defaultOf(keySchema("organization_settings")) as Record<string, unknown>;
   const seeded: Record<string, unknown> = { ...now };
   for (const [name, value] of Object.entries(defaults))
-    if (name !== "enabled" && !(name in sent)) seeded[name] = value;
+    if (name !== "enabled" && !Object.hasOwn(sent, name)) seeded[name] = value;
   after.organization_settings = seeded;
 }
 
@@ -240,7 +250,7 @@ function checkSemantics(store: Store, doc: ConfigDocumentValues) {
   const billing = obj("billing");
   for (const [slug, plan] of Object.entries(billing.plans as Record<string, { features: string[] }>)) {
     plan.features.forEach((feature, i) => {
-      if (!(feature in billing.features))
+      if (!Object.hasOwn(billing.features, feature))
         errors.push(
           configValidationError(
             `billing.plans.${slug}.features[${i}]`,

@@ -23,6 +23,16 @@ export interface JsonSchema {
   "x-clerk-sensitive"?: boolean;
 }
 
+/** `obj[key]` only when it is the object's own property: a key such as `constructor` or `__proto__` names nothing. */
+export function own<T>(obj: Record<string, T> | undefined, key: string): T | undefined {
+  return obj !== undefined && Object.hasOwn(obj, key) ? obj[key] : undefined;
+}
+
+/** Sets an own property, even one named `__proto__` (plain assignment would replace the prototype). */
+export function define(obj: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 export type JsonType = "object" | "array" | "string" | "integer" | "number" | "boolean" | "null";
 
 export interface SchemaIssue {
@@ -132,7 +142,7 @@ function walk(
   if (typeOf(value) === "object") {
     const obj = value as Record<string, unknown>;
     for (const name of schema.required ?? []) {
-      if (!(name in obj)) fail("required", `is required`, [name]);
+      if (!Object.hasOwn(obj, name)) fail("required", `is required`, [name]);
     }
     for (const [name, v] of Object.entries(obj)) {
       if (schema.propertyNames) {
@@ -145,7 +155,7 @@ function walk(
             message: `is not a valid name: ${nameIssues[0]?.message}`,
           });
       }
-      const declared = schema.properties?.[name];
+      const declared = own(schema.properties, name);
       if (declared) walk(declared, v, [...path, name], `${at}/properties/${name}`, out);
       else if (schema.additionalProperties === false)
         fail("additionalProperties", "is not a known key", [name]);
@@ -163,7 +173,7 @@ export function schemaAt(schema: JsonSchema, path: ReadonlyArray<string | number
     if (typeof step === "number") current = current.items;
     else
       current =
-        current.properties?.[step] ??
+        own(current.properties, step) ??
         (typeof current.additionalProperties === "object" ? current.additionalProperties : undefined);
   }
   return current;
@@ -193,14 +203,14 @@ export function withDefaults(schema: JsonSchema, value: unknown): unknown {
   const obj = { ...(value as Record<string, unknown>) };
   if (schema.properties) {
     for (const [name, sub] of Object.entries(schema.properties)) {
-      if (!(name in obj)) {
+      if (!Object.hasOwn(obj, name)) {
         const d = defaultOf(sub);
         if (d !== undefined) obj[name] = d;
       } else obj[name] = withDefaults(sub, obj[name]);
     }
   } else if (typeof schema.additionalProperties === "object") {
     const entry = schema.additionalProperties;
-    for (const [name, v] of Object.entries(obj)) obj[name] = withDefaults(entry, v);
+    for (const [name, v] of Object.entries(obj)) define(obj, name, withDefaults(entry, v));
   }
   return obj;
 }

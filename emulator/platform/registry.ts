@@ -1,6 +1,19 @@
+import { ID_PREFIX, newId, randomString } from "../ids";
+import { seedSnapshot } from "../seed";
 import { Store } from "../store";
 import type { ApplicationRecord, PlatformSnapshot } from "../types";
-import { seedApplication, seedProductionSnapshot } from "./seed";
+import { publishableKey, seedApplication, seedProductionSnapshot } from "./seed";
+
+export type EnvironmentType = "development" | "production";
+
+export interface NewApplication {
+  name: string;
+  /** The production instance's domain (a development instance gets a generated one). */
+  domain?: string;
+  environmentTypes: EnvironmentType[];
+  /** Applied to each new instance's configuration document. */
+  configure?: (store: Store) => void;
+}
 
 /**
  * The workspace the Platform API sees: its applications, and one Store per instance. The primary store
@@ -80,6 +93,52 @@ export class Platform {
     const stores = [...this.#stores.values()];
     const run = (i: number): R => (i === stores.length ? fn() : (stores[i] as Store).batch(() => run(i + 1)));
     return run(0);
+  }
+
+  /** Adds an application with a fresh instance (its own store and keys) per environment type. */
+  createApplication(input: NewApplication, now = Date.now()): ApplicationRecord {
+    const app: ApplicationRecord = { id: newId("app"), name: input.name, created_at: now, instances: [] };
+    for (const env of input.environmentTypes) {
+      const instanceId = newId(ID_PREFIX.instance);
+      const host =
+        env === "production"
+          ? (input.domain ?? `${randomString(8).toLowerCase()}.example`)
+          : `${randomString(12).toLowerCase()}.clerk.accounts.dev`;
+      const seed = seedSnapshot(now);
+      const store = new Store({
+        ...seed,
+        instance_id: instanceId,
+        environment_type: env,
+        domains: seed.domains.map((d) => ({ ...d, id: newId(ID_PREFIX.domain), name: host })),
+      });
+      input.configure?.(store);
+      this.#stores.set(instanceId, store);
+      this.#unsubscribe.push(store.onChange(() => this.#notify()));
+      const kind = env === "production" ? "live" : "test";
+      app.instances.push({
+        instance_id: instanceId,
+        environment_type: env,
+        publishable_key: publishableKey(kind, env === "production" ? `clerk.${host}` : host),
+        secret_key: `sk_${kind}_${randomString(40)}`,
+      });
+    }
+    this.#applications.push(app);
+    this.#notify();
+    return structuredClone(app);
+  }
+
+  /**
+   * Removes an application and its instances' stores (their objects are gone with them). The primary
+   * store stays: it is the emulator's `store`, which Backend API keys keep reaching.
+   */
+  deleteApplication(id: string): boolean {
+    const app = this.#applications.find((a) => a.id === id);
+    if (!app) return false;
+    for (const inst of app.instances)
+      if (inst.instance_id !== this.primary.instanceId) this.#stores.delete(inst.instance_id);
+    this.#applications = this.#applications.filter((a) => a !== app);
+    this.#notify();
+    return true;
   }
 
   snapshot(): PlatformSnapshot {

@@ -1,11 +1,13 @@
-import { ClerkErrorAnswer, notFound } from "../errors";
+import { z } from "zod";
+import { ClerkErrorAnswer, notFound, paramFormatInvalid, paramMissing } from "../errors";
 import { valueInvalid } from "../platform/config-errors";
 import { CONFIG_SCHEMA } from "../platform/config-schema";
 import { currentVersion, readDocument, renderDocument } from "../platform/config-state";
 import { checkKnownKeys, writeConfig } from "../platform/config-write";
-import type { Platform } from "../platform/registry";
+import type { EnvironmentType, Platform } from "../platform/registry";
 import type { Route, RouteContext } from "../router";
 import type { ApplicationRecord } from "../types";
+import { isFqdn, parseBody } from "../validate";
 import { ok } from "./common";
 
 // The Platform API (`/v1/platform/…`): applications with their instances, and each instance's
@@ -72,6 +74,59 @@ function configWrite(method: "PATCH" | "PUT") {
   };
 }
 
+const TEMPLATES = ["b2b-saas", "b2c-saas", "waitlist"] as const;
+
+const CreateApplicationBody = z.strictObject({
+  name: z.string().trim().min(1).max(256),
+  domain: z.string().optional(),
+  proxy_path: z
+    .string()
+    .regex(/^\/[A-Za-z0-9_-]+$/)
+    .optional(),
+  environment_types: z
+    .array(z.enum(["development", "production"]))
+    .min(1)
+    .optional(),
+  template: z.enum(TEMPLATES).optional(),
+});
+
+/** What a template sets in each new instance's document (the rest keeps a fresh instance's defaults). */
+const TEMPLATE_CONFIG: Record<(typeof TEMPLATES)[number], Record<string, unknown>> = {
+  "b2b-saas": { organization_settings: { enabled: true } },
+  "b2c-saas": {},
+  waitlist: { auth_access_control: { sign_up_mode: "waitlist" } },
+};
+
+function createApplication(ctx: RouteContext) {
+  const input = parseBody(CreateApplicationBody, ctx.body);
+  const requested: EnvironmentType[] = input.environment_types ?? ["development"];
+  const environmentTypes = [...new Set(requested)];
+  if (input.domain !== undefined && !isFqdn(input.domain.toLowerCase())) {
+    throw paramFormatInvalid("domain", "domain must be a fully qualified domain name.");
+  }
+  // A production instance serves a domain of yours; a development one gets a Clerk-made one.
+  if (environmentTypes.includes("production") && input.domain === undefined) throw paramMissing("domain");
+  const template = TEMPLATE_CONFIG[input.template ?? "b2c-saas"];
+  const app = platformOf(ctx).createApplication({
+    name: input.name,
+    ...(input.domain ? { domain: input.domain.toLowerCase() } : {}),
+    environmentTypes,
+    configure: (store) => {
+      if (Object.keys(template).length === 0) return;
+      writeConfig(store, {
+        method: "PATCH",
+        body: template,
+        dryRun: false,
+        destructive: false,
+        keys: undefined,
+        ifMatch: undefined,
+      });
+    },
+  });
+  // The answer carries the keys; Clerk's own clients read them again with include_secret_keys=true.
+  return ok(renderApplication(app, true));
+}
+
 const CONFIG = "/platform/applications/{applicationID}/instances/{envOrInsID}/config";
 
 export const platformRoutes: Route[] = [
@@ -85,6 +140,16 @@ export const platformRoutes: Route[] = [
           .applications()
           .map((a) => renderApplication(a, secrets)),
       );
+    },
+  },
+  { method: "POST", path: "/platform/applications", handler: createApplication },
+  {
+    method: "DELETE",
+    path: "/platform/applications/{applicationID}",
+    handler: (ctx) => {
+      const id = ctx.params.applicationID as string;
+      if (!platformOf(ctx).deleteApplication(id)) throw notFound("application");
+      return ok({ id, object: "application", deleted: true });
     },
   },
   {

@@ -1,9 +1,12 @@
 import type { Requester, RequestOptions } from "../request";
 import { applicationPath } from "./path";
 import {
+  type CreatePlatformApplicationBody,
   PlatformApplicationListSchema,
   type PlatformApplicationObject,
   PlatformApplicationSchema,
+  type PlatformDeletedObject,
+  PlatformDeletedObjectSchema,
 } from "./schemas";
 
 export interface ApplicationReadOptions {
@@ -28,6 +31,25 @@ export function applicationsApi(request: Requester) {
           query: secretsQuery(options),
           schema: PlatformApplicationListSchema,
         },
+        opts,
+      ),
+    /**
+     * Creates an application with an instance per environment type. The answer carries the instances'
+     * keys; read them again with `get(id, { includeSecretKeys: true })` when they matter, as Clerk's own
+     * clients do. Not repeated after an ambiguous failure (a second application would be made).
+     */
+    create: (
+      body: CreatePlatformApplicationBody,
+      opts?: RequestOptions,
+    ): Promise<PlatformApplicationObject> =>
+      request(
+        { method: "POST", path: "/platform/applications", body, schema: PlatformApplicationSchema },
+        opts,
+      ),
+    /** Deletes the application, its instances and their users: nothing brings them back. */
+    delete: (applicationId: string, opts?: RequestOptions): Promise<PlatformDeletedObject> =>
+      request(
+        { method: "DELETE", path: applicationPath(applicationId), schema: PlatformDeletedObjectSchema },
         opts,
       ),
     get: (

@@ -7,8 +7,12 @@ export {
   ConfigSchemaSchema,
   type ConfigWriteResult,
   ConfigWriteResultSchema,
+  type CreatePlatformApplicationBody,
+  CreatePlatformApplicationBodySchema,
   type PlatformApplicationInstanceObject,
   PlatformApplicationInstanceSchema,
   type PlatformApplicationObject,
   PlatformApplicationSchema,
+  type PlatformDeletedObject,
+  PlatformDeletedObjectSchema,
 } from "./schemas";

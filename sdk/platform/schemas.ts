@@ -52,3 +52,23 @@ export const PlatformApplicationSchema = z.looseObject({
 export type PlatformApplicationObject = z.infer<typeof PlatformApplicationSchema>;
 
 export const PlatformApplicationListSchema = z.array(PlatformApplicationSchema);
+
+/** `POST /platform/applications` (the spec's `additionalProperties: false`). */
+export const CreatePlatformApplicationBodySchema = z.strictObject({
+  name: z.string(),
+  /** The production instance's domain. */
+  domain: z.string().optional(),
+  /** A proxy path for provider domains, e.g. `/__clerk`. */
+  proxy_path: z.string().optional(),
+  /** Default `["development"]`. */
+  environment_types: z.array(z.enum(["development", "production"])).optional(),
+  template: z.enum(["b2b-saas", "b2c-saas", "waitlist"]).optional(),
+});
+export type CreatePlatformApplicationBody = z.infer<typeof CreatePlatformApplicationBodySchema>;
+
+export const PlatformDeletedObjectSchema = z.looseObject({
+  id: z.string(),
+  object: z.string(),
+  deleted: z.boolean(),
+});
+export type PlatformDeletedObject = z.infer<typeof PlatformDeletedObjectSchema>;

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -86,6 +86,70 @@ describe("Platform API: applications", () => {
       id: INSTANCE_ID,
       environment_type: "development",
     });
+  });
+});
+
+describe("Platform API: creating and deleting applications", () => {
+  it("creates an application with an instance per environment, each with its own keys, store and document", async () => {
+    const emu = emulator();
+    const c = client();
+    const app = await c.applications.create({
+      name: "Acme",
+      domain: "acme.example.com",
+      environment_types: ["development", "production"],
+      template: "b2b-saas",
+    });
+    expect(app.application_id).toMatch(/^app_/);
+    expect(app.instances.map((i) => i.environment_type)).toEqual(["development", "production"]);
+    const [d, p] = app.instances;
+    expect(d?.secret_key).toMatch(/^sk_test_/);
+    expect(p?.secret_key).toMatch(/^sk_live_/);
+    expect(p?.publishable_key).toBe(`pk_live_${Buffer.from("clerk.acme.example.com$").toString("base64")}`);
+    expect((await c.applications.list()).map((a) => a.application_id)).toEqual([
+      APPLICATION_ID,
+      app.application_id,
+    ]);
+    const read = await c.applications.get(app.application_id, { includeSecretKeys: true });
+    expect(read.instances.map((i) => i.secret_key)).toEqual([d?.secret_key, p?.secret_key]);
+
+    // Each new instance's secret key reaches its own objects, not the seeded instance's.
+    await api(emu, "POST", "/redirect_urls", { url: "https://acme.example.com/cb" }, { key: d?.secret_key });
+    expect((await api(emu, "GET", "/redirect_urls", undefined, { key: d?.secret_key })).body).toHaveLength(1);
+    expect((await api(emu, "GET", "/redirect_urls")).body).toEqual([]);
+    expect((await api(emu, "GET", "/instance", undefined, { key: p?.secret_key })).body).toMatchObject({
+      id: p?.instance_id,
+      environment_type: "production",
+    });
+    // The template shaped the documents.
+    const doc = await c.config.get(app.application_id, "production", { keys: ["organization_settings"] });
+    expect(doc.organization_settings).toMatchObject({ enabled: true });
+
+    expect(await c.applications.delete(app.application_id)).toEqual({
+      id: app.application_id,
+      object: "application",
+      deleted: true,
+    });
+    expect((await c.applications.list()).map((a) => a.application_id)).toEqual([APPLICATION_ID]);
+    expect((await failure(c.config.get(app.application_id, "development"))).status).toBe(404);
+    // Its keys reach nothing of it any more (any sk_test_ key still reaches the seeded development instance).
+    expect((await api(emu, "GET", "/redirect_urls", undefined, { key: d?.secret_key })).body).toEqual([]);
+    expect((await failure(c.applications.delete(app.application_id))).status).toBe(404);
+  });
+
+  it("refuses a bad body naming the field", async () => {
+    const emu = emulator();
+    for (const [body, code, param] of [
+      [{}, "form_param_missing", "name"],
+      [{ name: "A", environment_types: ["production"] }, "form_param_missing", "domain"],
+      [{ name: "A", domain: "not a domain" }, "form_param_format_invalid", "domain"],
+      [{ name: "A", template: "crm" }, "form_param_value_invalid", "template"],
+      [{ name: "A", environment_types: ["staging"] }, "form_param_value_invalid", "environment_types[0]"],
+    ] as const) {
+      const r = await api(emu, "POST", "/platform/applications", body, { key: AK });
+      expect(r.status).toBe(422);
+      expect(r.body.errors[0]).toMatchObject({ code, meta: { param_name: param } });
+    }
+    expect(await client().applications.list()).toHaveLength(1);
   });
 });
 
@@ -509,6 +573,28 @@ describe("Platform API: refused writes name the field", () => {
       "invalid_auth_configuration",
       "auth_multi_factor.required_for_sign_in",
     ],
+    ["a key named like an Object method", { constructor: {} }, 400, "unknown_config_key", "constructor"],
+    [
+      "a field named __proto__",
+      JSON.parse('{"auth_email":{"__proto__":{"used_for_sign_in":false}}}'),
+      400,
+      "unknown_config_key",
+      "auth_email.__proto__",
+    ],
+    [
+      "a plan naming an Object method as feature",
+      { billing: { plans: { pro: { name: "Pro", features: ["toString"] } } } },
+      422,
+      "config_validation_error",
+      "billing.plans.pro.features[0]",
+    ],
+    [
+      "an entry slug __proto__",
+      JSON.parse('{"connections_oauth_custom":{"__proto__":{"name":"x"}}}'),
+      422,
+      "config_validation_error",
+      "connections_oauth_custom.__proto__",
+    ],
     [
       "config_version in the body",
       { config_version: "v1_00000000" },
@@ -566,6 +652,29 @@ describe("Platform API: persistence", () => {
     expect((await api(emu, "GET", "/redirect_urls", undefined, { key: PRODUCTION_SECRET_KEY })).body).toEqual(
       [],
     );
+  });
+
+  it("a state file written before the Platform API loads: fresh documents, the seeded application", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "clerk-emu-platform-"));
+    const stateFile = join(dir, "state.json");
+    try {
+      const { config: _c, environment_type: _e, platform: _p, ...old } = emulator().store.snapshot();
+      writeFileSync(
+        stateFile,
+        JSON.stringify({ ...old, restrictions: { ...old.restrictions, blocklist: true } }),
+      );
+      const emu = await startEmulator({ stateFile });
+      try {
+        const c = createPlatformClient({ apiKey: AK, apiUrl: emu.url, retry: false });
+        const doc = await c.config.get(APPLICATION_ID, "development", { keys: ["auth_access_control"] });
+        expect(doc.auth_access_control).toMatchObject({ blocklist_enabled: true, sign_up_mode: "public" });
+        expect((await c.applications.list())[0]?.instances).toHaveLength(2);
+      } finally {
+        await emu.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a state file keeps the document, the production instance and its objects", async () => {
