@@ -6,6 +6,7 @@
  */
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
+import type { ConfigDocument } from "../provider/runtime/config-document";
 import type { AnyDefinition } from "../provider/runtime/definition";
 import { changedInputs } from "../provider/runtime/diff";
 import { makeHandlers } from "../provider/runtime/generic";
@@ -99,6 +100,7 @@ export async function detectDrift(
   resources: readonly StateResource[],
   clients: ClerkClient | ((instance?: string) => ClerkClient),
   opts: { concurrency?: number } = {},
+  documents?: (instance?: string) => ConfigDocument,
 ): Promise<DriftReport> {
   const clientOf = typeof clients === "function" ? clients : () => clients;
   // A fresh listing cache per run and instance: the list-only collections (allow/block-list, domains)
@@ -121,6 +123,7 @@ export async function detectDrift(
         client: clientOf(instance),
         lists: listsOf(instance),
         type: def.type,
+        ...(documents ? { document: () => documents(instance) } : {}),
         ...(instance ? { instance } : {}),
       }));
       handlersOf.set(def.type, h);

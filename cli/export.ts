@@ -5,6 +5,7 @@
  * "Adoption"). What to read and how to declare it comes from each resource definition's `export` view.
  */
 
+import type { ConfigDocument } from "../provider/runtime/config-document";
 import type { AnyDefinition } from "../provider/runtime/definition";
 import { schemaKeys } from "../provider/runtime/generic";
 import { ListCache } from "../provider/runtime/list-cache";
@@ -63,13 +64,16 @@ export async function readInstance(
   client: ClerkClient,
   progress: Progress = () => {},
   include: readonly string[] = [],
+  document?: () => ConfigDocument,
 ): Promise<LiveInstance> {
   const lists = new ListCache();
   const objects: LiveObjects[] = [];
   let instanceId: string | undefined;
   for (const def of exportable(include)) {
+    // The configuration document needs a Platform API key: without one, only the Backend API is read.
+    if (def.platform && !document) continue;
     const view = def.export as NonNullable<AnyDefinition["export"]>;
-    const items = await view.list({ client, lists, type: def.type });
+    const items = await view.list({ client, lists, type: def.type, ...(document ? { document } : {}) });
     progress(`${lowerFirst(view.title)}: ${view.singleton ? "read" : items.length}`);
     if (view.instanceId && items[0] !== undefined) instanceId ??= view.instanceId(items[0]);
     objects.push({ type: def.type, items });

@@ -28,7 +28,7 @@ import {
   unexportedLines,
   validProjectName,
 } from "./export";
-import { CliError, connect } from "./settings";
+import { CliError, connect, connectDocument } from "./settings";
 
 export const USAGE = `Usage: pulumi-clerk <command> [options]
 
@@ -130,8 +130,19 @@ export async function runExport(o: ExportOptions, io: Io = defaultIo()): Promise
     },
     io.env,
   );
+  const platform = connectDocument({ apiUrl: o.apiUrl, instance: o.instance }, io.env);
+  if ("missing" in platform) {
+    progress(
+      "configuration document (sign-in methods, MFA, social connections…): skipped, no Platform API key (CLERK_PLATFORM_API_KEY)",
+    );
+  }
   const started = Date.now();
-  const live = await readInstance(client, progress, include);
+  const live = await readInstance(
+    client,
+    progress,
+    include,
+    "document" in platform ? () => platform.document : undefined,
+  );
   const plan = planExport(live, o.instance);
   const files = renderFiles(plan, { project });
   const durationMs = Date.now() - started;
@@ -213,7 +224,28 @@ export async function runDrift(
       ),
     );
   }
-  const report = await detectDrift(resources, (instance) => clients.get(instance ?? "") as ClerkClient);
+  // The configuration-document resources read through the Platform API, when it is configured.
+  const documents = new Map<string, ReturnType<typeof connectDocument>>();
+  for (const instance of used) {
+    documents.set(
+      instance ?? "",
+      connectDocument(
+        { config, instance, ...(o.apiUrl && instance === undefined ? { apiUrl: o.apiUrl } : {}) },
+        io.env,
+      ),
+    );
+  }
+  const report = await detectDrift(
+    resources,
+    (instance) => clients.get(instance ?? "") as ClerkClient,
+    {},
+    (instance) => {
+      const found = documents.get(instance ?? "");
+      if (!found || "missing" in found)
+        throw new Error(found && "missing" in found ? found.missing : "no Platform API settings");
+      return found.document;
+    },
+  );
   if (o.json) io.stdout(`${JSON.stringify(report, null, 2)}\n`);
   else io.stdout(formatDriftText(report));
   return { report, exitCode: driftExitCode(report) };

@@ -1,4 +1,6 @@
-import { Instances } from "../provider/runtime/instances";
+import type { ConfigDocument } from "../provider/runtime/config-document";
+import { defaultPlatformClient, Instances } from "../provider/runtime/instances";
+import { DocumentHolder, platformProblem } from "../provider/runtime/platform";
 import type { ConfigSource } from "../provider/runtime/settings";
 import { apiUrlProblem, settingKeys } from "../provider/runtime/settings";
 import { type ClerkClient, createClerkClient } from "../sdk";
@@ -75,4 +77,25 @@ export function connect(o: ConnectOptions, env: NodeJS.ProcessEnv = process.env)
       }
     : undefined;
   return createClerkClient({ secretKey, apiUrl, apiVersion, fetch });
+}
+
+/**
+ * The instance's configuration document (Platform API) when a Platform API key, application and
+ * environment are configured for it (as the provider resolves them); otherwise what is missing.
+ */
+export function connectDocument(
+  o: Pick<ConnectOptions, "apiUrl" | "instance" | "config">,
+  env: NodeJS.ProcessEnv,
+): { document: ConfigDocument } | { missing: string } {
+  let settings: ReturnType<Instances["settings"]>;
+  try {
+    settings = new Instances(o.config, env).settings(o.instance);
+  } catch (e) {
+    return { missing: e instanceof Error ? e.message : String(e) };
+  }
+  const apiUrl = nonEmpty(o.apiUrl) ?? settings.apiUrl;
+  const resolved = { ...settings, ...(apiUrl ? { apiUrl } : {}) };
+  const problem = platformProblem(resolved);
+  if (problem !== undefined) return { missing: problem };
+  return { document: new DocumentHolder(resolved, defaultPlatformClient).get() };
 }

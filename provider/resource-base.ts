@@ -35,6 +35,8 @@ export abstract class ClerkResource extends pulumi.CustomResource {
    * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
    * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in
    *   plaintext (see docs/architecture.md, "Secrets"), and as inputs even when the program passed a plain string
+   * @param named record the resource's name as the hidden input `__clerkName`, so that the provider's check can
+   *   name it when two resources declare the same setting (see docs/architecture.md, "Two doors")
    */
   protected constructor(
     type: string,
@@ -43,11 +45,13 @@ export abstract class ClerkResource extends pulumi.CustomResource {
     opts: pulumi.CustomResourceOptions | undefined,
     outputs: readonly string[],
     secrets: readonly string[] = [],
+    named = false,
   ) {
     if (args && PROVIDER_KEY in args) throw new Error(`${type} "${name}": "${PROVIDER_KEY}" is reserved`);
     const props: Record<string, unknown> = {};
     for (const key of [...outputs, "instance"]) props[key] = undefined;
     Object.assign(props, args, { [PROVIDER_KEY]: providerModule(type) });
+    if (named) props.__clerkName = name;
     for (const key of secrets) {
       if (props[key] !== undefined) props[key] = pulumi.secret(props[key]);
     }

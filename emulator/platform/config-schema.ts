@@ -1,3 +1,5 @@
+import { RESERVED_CLAIMS } from "../../provider/reserved-claims";
+import { SOCIAL_PROVIDERS } from "../../provider/social-providers";
 import { assertSupported, type JsonSchema } from "./json-schema";
 
 // The instance configuration document's keys, fields, limits and defaults (what a fresh development
@@ -8,42 +10,9 @@ import { assertSupported, type JsonSchema } from "./json-schema";
 export const CONFIG_SCHEMA_ID = "https://clerk.com/schemas/platform-config/2025-01-01";
 export const JSON_SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema";
 
-/** Social providers with a `connection_oauth_<provider>` key. */
-export const SOCIAL_PROVIDERS = [
-  "apple",
-  "atlassian",
-  "bitbucket",
-  "box",
-  "coinbase",
-  "discord",
-  "dropbox",
-  "enstall",
-  "expressen",
-  "facebook",
-  "github",
-  "gitlab",
-  "google",
-  "hubspot",
-  "huggingface",
-  "instagram",
-  "line",
-  "linear",
-  "linkedin",
-  "linkedin_oidc",
-  "microsoft",
-  "notion",
-  "slack",
-  "spotify",
-  "tiktok",
-  "twitch",
-  "twitter",
-  "vercel",
-  "x",
-  "xero",
-] as const;
-
+export { SOCIAL_PROVIDERS };
 /** Claims Clerk sets itself in every session token; a template may not set them. */
-export const RESERVED_SESSION_CLAIMS = ["azp", "exp", "iat", "iss", "jti", "nbf", "sub"] as const;
+export const RESERVED_SESSION_CLAIMS = RESERVED_CLAIMS;
 
 const bool = (dflt: boolean, description?: string): JsonSchema => ({
   type: "boolean",

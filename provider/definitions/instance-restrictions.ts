@@ -26,6 +26,15 @@ const FIELDS: FieldTable<Inputs, InstanceRestrictionsObject> = {
   blockDisposableEmailDomains: "block_disposable_email_domains",
 };
 
+/** The same switches in the configuration document's `auth_access_control` (AccessControl): one door per field. */
+const DOCUMENT_FIELDS: Record<keyof Inputs, string> = {
+  allowlist: "allowlist_enabled",
+  blocklist: "blocklist_enabled",
+  allowlistBlocklistDisabledOnSignIn: "allowlist_blocklist_enforced_on_sign_in",
+  blockEmailSubaddresses: "block_email_subaddresses",
+  blockDisposableEmailDomains: "block_disposable_email_domains",
+};
+
 const body = (news: Inputs): UpdateInstanceRestrictionsBody => declaredBody(news, FIELDS);
 
 /** The fixed id of the one restrictions object (Clerk's own `object` name for it). */
@@ -57,6 +66,10 @@ async function readByEmptyPatch({ client }: OperationContext): Promise<Api> {
 export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   type: "InstanceRestrictions",
   inputs,
+  documentPaths: (news) =>
+    Object.entries(DOCUMENT_FIELDS)
+      .filter(([input]) => news[input as keyof Inputs] !== undefined)
+      .map(([, wire]) => `auth_access_control.${wire}`),
   replaceOnChange: [],
   id: () => INSTANCE_RESTRICTIONS_ID,
   // Unseen: no keys at all, so the generic layer keeps the recorded values.

@@ -84,6 +84,12 @@ export const organizationSettingsDefinition: ResourceDefinition<Inputs, Organiza
   inputs,
   replaceOnChange: [],
   equals: { domainsEnrollmentModes: sameSet },
+  // The same settings as the configuration document's `organization_settings` (OrganizationConfig):
+  // check refuses a field declared through both doors.
+  documentPaths: (news) =>
+    Object.entries({ ...FIELDS, creatorRole: "creator_role", domainsDefaultRole: "domains_default_role" })
+      .filter(([input]) => news[input as keyof Inputs] !== undefined)
+      .map(([, wire]) => `organization_settings.${wire}`),
   id: () => ORGANIZATION_SETTINGS_ID,
   toInputs: (api) => ({
     ...wireInputs(api, FIELDS),

@@ -46,6 +46,7 @@ export class InstanceRestrictions extends ClerkResource {
       "blockEmailSubaddresses",
       "blockDisposableEmailDomains",
     ];
-    super("InstanceRestrictions", name, args, opts, outputs);
+    // Named: check refuses a setting also declared through the configuration document, naming both.
+    super("InstanceRestrictions", name, args, opts, outputs, [], true);
   }
 }

@@ -84,6 +84,7 @@ export class OrganizationSettings extends ClerkResource {
       "maxRoleSetsAllowed",
       "initialRoleSetKey",
     ];
-    super("OrganizationSettings", name, args, opts, outputs);
+    // Named: check refuses a setting also declared through the configuration document, naming both.
+    super("OrganizationSettings", name, args, opts, outputs, [], true);
   }
 }

@@ -14,6 +14,13 @@ export interface OperationContext {
    * instance. `client` and `lists` are that instance's already: definitions need not look at it.
    */
   readonly instance?: string;
+  /**
+   * The instance's configuration document (Platform API), shared by every document resource of the
+   * instance in this process (config-document.ts). Throws what is missing when no Platform API key,
+   * application or environment is configured (check refuses such a program first: see `platform`).
+   * Absent where nothing serves the Platform API (Backend API-only callers).
+   */
+  readonly document?: () => import("./config-document").ConfigDocument;
 }
 
 /**
@@ -46,6 +53,27 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   readonly createOnly?: readonly (keyof Inputs & string)[];
   /** Optional inputs whose removal from the program clears them in Clerk (instead of leaving Clerk's value). */
   readonly clearable?: readonly (keyof Inputs & string)[];
+  /**
+   * A resource of the Platform API's configuration document: check refuses it, before any request,
+   * when the instance has no Platform API key, application id or environment.
+   */
+  readonly platform?: boolean;
+  /**
+   * Outputs hold the declared inputs only (and computed fields), so a refresh shows a change of a
+   * declared field and nothing else: for resources over a shared document (config-resource.ts).
+   */
+  readonly outputsDeclaredOnly?: boolean;
+  /**
+   * The configuration-document fields (dotted wire paths, `organization_settings.enabled`) the declared
+   * inputs set, through whichever API: check refuses a field two resources of one instance declare
+   * (two doors, door-registry.ts).
+   */
+  documentPaths?(inputs: Partial<Inputs>): string[];
+  /**
+   * `clerk:validateOnPreview`: send the planned change to Clerk as a dry run (olds: the recorded outputs,
+   * undefined for a create); a refusal fails the preview.
+   */
+  validate?(ctx: OperationContext, news: Inputs, olds: Partial<Inputs> | undefined): Promise<void>;
   /** Custom equality for inputs that Clerk reorders or normalises. Default: deep equality. */
   readonly equals?: { readonly [K in keyof Inputs]?: (live: unknown, desired: unknown) => boolean };
 

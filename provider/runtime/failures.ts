@@ -83,6 +83,7 @@ export function describeFailure(
   type: string,
   id: string | undefined,
   instance?: string,
+  platform?: boolean,
 ): Error {
   const what = `${verb} ${type}${id ? ` "${id}"` : ""}${instance === undefined ? "" : ` in Clerk instance "${instance}"`}`;
   const key = settingKeys("secretKey", instance);
@@ -92,7 +93,12 @@ export function describeFailure(
   if (e instanceof ClerkApiError && e.status === 402) {
     detail += " (this feature is not available on the Clerk plan of this instance)";
   }
-  if (e instanceof ClerkApiError && e.status === 401) {
+  if (platform && e instanceof ClerkApiError && (e.status === 401 || e.status === 403)) {
+    const platformKey = settingKeys("platformApiKey", instance);
+    detail +=
+      ` (Clerk rejected the Platform API key: check ${platformKey.config} or ${platformKey.env}; it must be an ` +
+      "ak_… key with the applications:manage scope, for the workspace of the configured application)";
+  } else if (e instanceof ClerkApiError && e.status === 401) {
     // A refresh uses the settings recorded at the last update, so a freshly rotated key needs one plain
     // `pulumi up` before refreshes work again (docs/configuration.md).
     detail +=

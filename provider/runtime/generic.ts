@@ -4,6 +4,7 @@ import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
+import { FieldClaims } from "./door-registry";
 import {
   conflictError,
   describeFailure,
@@ -12,7 +13,7 @@ import {
   mayHaveCreated,
   mayHoldStrayError,
 } from "./failures";
-import { isUnknown } from "./unknowns";
+import { containsUnknown, isUnknown } from "./unknowns";
 
 type Props = Record<string, unknown>;
 
@@ -34,7 +35,20 @@ export const INSTANCE_KEY = "instance";
 /** Which configured instances exist, for check (undefined: names are not checked, e.g. in tests). */
 export interface InstanceNames {
   refusal(instance: string): string | undefined;
+  /** Why the Platform API cannot be used for `instance` (missing key, application, environment). */
+  platformRefusal?(instance?: string): string | undefined;
+  /** `clerk:validateOnPreview`: dry-run planned configuration-document changes at preview. */
+  readonly validateOnPreview?: boolean;
 }
+
+/**
+ * A hidden input some resource classes add: their name in the program, so that a check can name both
+ * resources of a clash (the dynamic-provider host hands check no URN). Pulumi hides `__` keys.
+ */
+export const NAME_KEY = "__clerkName";
+
+/** Document fields declared per instance in this process (see door-registry.ts). */
+const claims = new FieldClaims();
 
 /** The six dynamic-provider methods for one resource type (see docs/architecture.md, "One definition per resource"). */
 export interface Handlers {
@@ -62,7 +76,14 @@ export function makeHandlers(
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
-    const { __provider: _p, importId: _i, [DECLARED_KEY]: _d, [INSTANCE_KEY]: _n, ...rest } = props;
+    const {
+      __provider: _p,
+      importId: _i,
+      [DECLARED_KEY]: _d,
+      [INSTANCE_KEY]: _n,
+      [NAME_KEY]: _name,
+      ...rest
+    } = props;
     return rest;
   };
   /** The named instance of a resource, from its inputs or recorded outputs; undefined: the default. */
@@ -90,13 +111,57 @@ export function makeHandlers(
       if (declared[key] !== undefined && typeof eq === "function" && eq(view[key], declared[key]))
         view[key] = declared[key];
     }
-    const outs: Props = { ...declared, ...view, ...def.toComputed(api) };
+    // A resource over a shared document shows only its declared fields (a refresh: only their changes).
+    const shown = def.outputsDeclaredOnly
+      ? Object.fromEntries(Object.entries(view).filter(([k]) => paths.includes(k)))
+      : view;
+    const outs: Props = { ...declared, ...shown, ...def.toComputed(api) };
     if (typeof importId === "string") outs.importId = importId;
     if (instance !== undefined) outs[INSTANCE_KEY] = instance;
     outs[DECLARED_KEY] = paths;
     return stripUndefined(outs);
   };
   const pathsOf = (desired: Props) => declaredPaths(desired, def.partialObjects);
+
+  /** Records the document fields the inputs declare; a failure naming both resources when another holds one. */
+  const claimFields = (
+    inputs: Props,
+    news: Props,
+    instance: string | undefined,
+  ): dynamic.CheckFailure | undefined => {
+    if (!def.documentPaths) return undefined;
+    const name = typeof news[NAME_KEY] === "string" ? ` "${news[NAME_KEY]}"` : "";
+    const me = `${type}${name}`;
+    const clashes = claims.claim(instance ?? "", me, def.documentPaths(inputs));
+    if (clashes.length === 0) return undefined;
+    const byHolder = new Map<string, string[]>();
+    for (const c of clashes) byHolder.set(c.holder, [...(byHolder.get(c.holder) ?? []), c.path]);
+    const [holder, paths] = [...byHolder][0] as [string, string[]];
+    return {
+      property: "(inputs)",
+      reason:
+        `${me} and ${holder} both declare ${paths.join(", ")}${instance === undefined ? "" : ` of instance "${instance}"`}: ` +
+        "one program must set each setting through one resource only, or the two overwrite each other on every `up`. " +
+        "Remove the field from one of them.",
+    };
+  };
+
+  /** clerk:validateOnPreview: Clerk's own verdict on a planned change, as a preview failure naming the field. */
+  const validatePlanned = async (
+    news: Props,
+    olds: Props | undefined,
+    instance: string | undefined,
+  ): Promise<Error | undefined> => {
+    if (!def.validate || !instances?.validateOnPreview) return undefined;
+    const parsed = def.inputs.safeParse(news);
+    if (!parsed.success) return undefined;
+    try {
+      await def.validate(context(instance), parsed.data as Props, olds);
+      return undefined;
+    } catch (e) {
+      return describeFailure(e, "validate (dry run at preview)", type, undefined, instance, def.platform);
+    }
+  };
 
   const run = async <T>(
     verb: string,
@@ -107,7 +172,7 @@ export function makeHandlers(
     try {
       return await op();
     } catch (e) {
-      throw describeFailure(e, verb, type, id, instance);
+      throw describeFailure(e, verb, type, id, instance, def.platform);
     }
   };
   /** A write drops this type's shared listing (readFromListing), so no later read answers from before it. */
@@ -143,16 +208,38 @@ export function makeHandlers(
       const desired = desiredOf(news);
       const outcome = validateInputs(def.inputs, desired, type);
       if (outcome.ok === false) failures.push(...outcome.failures);
+      const named = typeof instance === "string" ? instance : undefined;
+      if (def.platform && failures.length === 0 && !isUnknown(instance)) {
+        const refusal = instances?.platformRefusal?.(named);
+        if (refusal !== undefined) {
+          failures.push({
+            property: named === undefined ? "(configuration)" : INSTANCE_KEY,
+            reason: `${type}: ${refusal}`,
+          });
+        }
+      }
       if (failures.length > 0) return { failures };
       const inputs: Props = outcome.ok === true ? { ...(outcome.value as Props) } : desired;
+      const clash = claimFields(inputs, news, named);
+      if (clash) return { failures: [clash] };
+      // A create (no recorded inputs) shows Clerk's verdict at preview when asked (clerk:validateOnPreview).
+      if (outcome.ok === true && _olds.__provider === undefined && !isUnknown(instance)) {
+        const refused = await validatePlanned(inputs, undefined, named);
+        if (refused) return { failures: [{ property: "(inputs)", reason: refused.message }] };
+      }
       if (importId !== undefined) inputs.importId = importId;
       if (instance !== undefined) inputs[INSTANCE_KEY] = instance;
+      if (typeof news[NAME_KEY] === "string") inputs[NAME_KEY] = news[NAME_KEY];
       return { inputs: stripUndefined(inputs) };
     },
 
     async diff(id, olds, news) {
       stackIds.add(id);
       const decision = decideDiff(def, olds, desiredOf(news));
+      if (decision.changes && !containsUnknown(desiredOf(news)) && instanceOf(olds) === instanceOf(news)) {
+        const refused = await validatePlanned(desiredOf(news), desiredOf(olds), instanceOf(news));
+        if (refused) throw refused;
+      }
       // Another instance is another object: create it there, then delete the old one (no key clash
       // across instances, so never delete first).
       const moved = isUnknown(news[INSTANCE_KEY]) || instanceOf(olds) !== instanceOf(news);

@@ -41,7 +41,16 @@ function contextFor(def: AnyDefinition, instance: string | undefined): Operation
     cache = new ListCache();
     lists.set(key, cache);
   }
-  return { client: clients.get(instance), lists: cache, type: def.type, ...(instance ? { instance } : {}) };
+  return {
+    // Lazy: a resource of the configuration document needs no secret key, and must not fail for lack of one.
+    get client() {
+      return clients.get(instance);
+    },
+    lists: cache,
+    type: def.type,
+    document: () => clients.document(instance),
+    ...(instance ? { instance } : {}),
+  };
 }
 
 export { definitions };

@@ -1,4 +1,6 @@
 import type { ClerkClient, ClerkLogger } from "../../sdk";
+import type { ConfigDocument } from "./config-document";
+import { DocumentHolder, type PlatformClientFactory, platformProblem } from "./platform";
 import {
   type ClerkSettings,
   ClientHolder,
@@ -6,6 +8,8 @@ import {
   envSuffix,
   nonEmpty,
   resolveSettings,
+  SETTING_ENV,
+  type SettingName,
   settingKeys,
 } from "./settings";
 
@@ -20,10 +24,16 @@ export const INSTANCES_KEY = "clerk:instances";
 
 /** Instance names: also a path segment of `clerk:instances.<name>` and, upper-cased, an env suffix. */
 const NAME = /^[A-Za-z][A-Za-z0-9_-]{0,62}$/;
-const SETTINGS = ["secretKey", "apiUrl", "apiVersion", "requestTimeoutMs"] as const;
-type Setting = (typeof SETTINGS)[number];
+const SETTINGS = Object.keys(SETTING_ENV) as SettingName[];
+type Setting = SettingName;
 /** How Pulumi marks a secret value inside a structured value. */
 const SECRET_SIG = "4dabf18193072939515e22adb298388d";
+
+/** Where the opt-in dry runs at preview are switched on (see docs/configuration.md). */
+export const VALIDATE_ON_PREVIEW = {
+  config: "clerk:validateOnPreview",
+  env: "CLERK_VALIDATE_ON_PREVIEW",
+} as const;
 
 export class UnknownInstanceError extends Error {
   constructor(message: string) {
@@ -39,12 +49,17 @@ export class Instances {
   /** What is wrong with `clerk:instances` itself; reported wherever a named instance is used. */
   readonly problem: string | undefined;
   readonly default: ClerkSettings;
+  /** `clerk:validateOnPreview`: planned document changes are sent to Clerk as dry runs at preview. */
+  readonly validateOnPreview: boolean;
 
   constructor(
     config: ConfigSource | undefined,
     private readonly env: NodeJS.ProcessEnv,
   ) {
     this.default = resolveSettings(config, env);
+    this.validateOnPreview = /^(1|true|yes)$/i.test(
+      nonEmpty(config?.get(VALIDATE_ON_PREVIEW.config)) ?? nonEmpty(env[VALIDATE_ON_PREVIEW.env]) ?? "",
+    );
     this.problem = this.parse(config?.get(INSTANCES_KEY) as unknown);
   }
 
@@ -82,13 +97,16 @@ export class Instances {
     if (refusal !== undefined) throw new UnknownInstanceError(refusal);
     const own = this.configured.get(instance) ?? {};
     const pick = (s: Setting) => nonEmpty(own[s]) ?? nonEmpty(this.env[settingKeys(s, instance).env]);
-    return {
-      instance,
-      secretKey: pick("secretKey"),
-      apiUrl: pick("apiUrl"),
-      apiVersion: pick("apiVersion") ?? this.default.apiVersion,
-      requestTimeoutMs: pick("requestTimeoutMs") ?? this.default.requestTimeoutMs,
-    };
+    const settings: ClerkSettings = { instance };
+    for (const s of SETTINGS) {
+      // The Platform API key belongs to the workspace and the application id to the application, not
+      // to one instance: a named instance (often the same application's production) may share them.
+      // The environment never falls back: it picks the instance.
+      const shared =
+        s === "apiVersion" || s === "requestTimeoutMs" || s === "platformApiKey" || s === "applicationId";
+      settings[s] = pick(s) ?? (shared ? this.default[s] : undefined);
+    }
+    return settings;
   }
 
   /** Names known only from `CLERK_SECRET_KEY_<NAME>`, lower-cased (`instance: "eu_prod"` or `"EU_PROD"` both match). */
@@ -163,13 +181,51 @@ function unwrapSecrets(v: unknown): unknown {
 export class ClientPool {
   private instances: Instances;
   private readonly holders = new Map<string, ClientHolder>();
+  /** Per instance, its configuration document and the settings it was built from. */
+  private readonly documents = new Map<string, { settings: string; holder: DocumentHolder }>();
 
   /** @param logger given to every client: where each says what it does for the provider */
   constructor(
     instances: Instances = new Instances(undefined, process.env),
     private readonly logger?: ClerkLogger,
+    private readonly platformClient: PlatformClientFactory = defaultPlatformClient,
   ) {
     this.instances = instances;
+  }
+
+  /** Whether planned document changes are dry-run at preview (`clerk:validateOnPreview`). */
+  get validateOnPreview(): boolean {
+    return this.instances.validateOnPreview;
+  }
+
+  /**
+   * Why the configuration-document resources of `instance` cannot work (no Platform API key,
+   * application or environment), or undefined. Sends nothing: check calls it.
+   */
+  platformRefusal(instance?: string): string | undefined {
+    if (instance !== undefined) {
+      const refusal = this.instances.refusal(instance);
+      if (refusal !== undefined) return refusal;
+    }
+    return platformProblem(this.instances.settings(instance));
+  }
+
+  /** The configuration document of `instance` (one per instance and process while its settings hold). */
+  document(instance?: string): ConfigDocument {
+    const key = instance ?? "";
+    const settings = this.instances.settings(instance);
+    const fingerprint = JSON.stringify(settings);
+    let entry = this.documents.get(key);
+    if (!entry || entry.settings !== fingerprint) {
+      entry = {
+        settings: fingerprint,
+        holder: new DocumentHolder(settings, (options) =>
+          this.platformClient({ ...options, logger: this.logger }),
+        ),
+      };
+      this.documents.set(key, entry);
+    }
+    return entry.holder.get();
   }
 
   configure(instances: Instances): void {
@@ -200,3 +256,7 @@ export class ClientPool {
     return holder.get();
   }
 }
+
+/** The sdk's Platform client, loaded at the first request (check and diff never need it). */
+export const defaultPlatformClient: PlatformClientFactory = async (options) =>
+  (await import("../../sdk/platform/client.js")).createPlatformClient(options).config;

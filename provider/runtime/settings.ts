@@ -9,6 +9,12 @@ export interface ClerkSettings {
   apiVersion?: string;
   /** Per-attempt timeout in milliseconds, as configured (a string, checked before the first request). */
   requestTimeoutMs?: string;
+  /** Platform API key (`ak_…`): only the configuration-document resources need it (platform.ts). */
+  platformApiKey?: string;
+  /** The Clerk application (`app_…`) whose instance the configuration-document resources manage. */
+  applicationId?: string;
+  /** Which of its instances: `development`, `production` or an `ins_…` id (default: from the secret key). */
+  environment?: string;
 }
 
 /** The part of Pulumi's dynamic ConfigureRequest config we use. */
@@ -21,19 +27,24 @@ export interface ConfigSource {
  * The default instance: `clerk:apiUrl` / `CLERK_API_URL`; a named one:
  * `clerk:instances.<name>.apiUrl` / `CLERK_API_URL_<NAME>` (see instances.ts).
  */
-export function settingKeys(
-  setting: "secretKey" | "apiUrl" | "apiVersion" | "requestTimeoutMs",
-  instance?: string,
-): { config: string; env: string } {
-  const env = {
-    secretKey: "CLERK_SECRET_KEY",
-    apiUrl: "CLERK_API_URL",
-    apiVersion: "CLERK_API_VERSION",
-    requestTimeoutMs: "CLERK_REQUEST_TIMEOUT_MS",
-  }[setting];
+export function settingKeys(setting: SettingName, instance?: string): { config: string; env: string } {
+  const env = SETTING_ENV[setting];
   if (instance === undefined) return { config: `clerk:${setting}`, env };
   return { config: `clerk:instances.${instance}.${setting}`, env: `${env}_${envSuffix(instance)}` };
 }
+
+/** Each setting of an instance and its environment variable (named instances: `<VAR>_<NAME>`). */
+export const SETTING_ENV = {
+  secretKey: "CLERK_SECRET_KEY",
+  apiUrl: "CLERK_API_URL",
+  apiVersion: "CLERK_API_VERSION",
+  requestTimeoutMs: "CLERK_REQUEST_TIMEOUT_MS",
+  platformApiKey: "CLERK_PLATFORM_API_KEY",
+  applicationId: "CLERK_APPLICATION_ID",
+  environment: "CLERK_ENVIRONMENT",
+} as const;
+
+export type SettingName = keyof typeof SETTING_ENV;
 
 /** The environment-variable suffix of an instance name: upper case, `-` as `_` (`eu-prod` → `EU_PROD`). */
 export function envSuffix(instance: string): string {
@@ -110,13 +121,12 @@ export function apiUrlProblem(url: string): string | undefined {
 
 /** The default instance's settings: stack config first, then the environment; empty strings count as unset. */
 export function resolveSettings(config: ConfigSource | undefined, env: NodeJS.ProcessEnv): ClerkSettings {
-  const pick = (key: string, envName: string) => nonEmpty(config?.get(key)) ?? nonEmpty(env[envName]);
-  return {
-    secretKey: pick("clerk:secretKey", "CLERK_SECRET_KEY"),
-    apiUrl: pick("clerk:apiUrl", "CLERK_API_URL"),
-    apiVersion: pick("clerk:apiVersion", "CLERK_API_VERSION"),
-    requestTimeoutMs: pick("clerk:requestTimeoutMs", "CLERK_REQUEST_TIMEOUT_MS"),
-  };
+  const settings: ClerkSettings = {};
+  for (const [setting, envName] of Object.entries(SETTING_ENV) as [SettingName, string][]) {
+    const value = nonEmpty(config?.get(`clerk:${setting}`)) ?? nonEmpty(env[envName]);
+    if (value !== undefined) settings[setting] = value;
+  }
+  return settings;
 }
 
 export function nonEmpty(v: string | undefined): string | undefined {

@@ -201,6 +201,26 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ),
   // A scope twice: Clerk keeps scopes as a set, so a repeat can only be a slip.
   ["OAuthApplication", { name: "x", scopes: ["email", "profile", "email"] }, "scopes"],
+  // The instance configuration document (more cases in test/unit/provider/config-hostile-input.test.ts)
+  ["SocialConnection", { provider: "myspace" }, "provider"],
+  ["CustomOAuthProvider", { key: "Acme Corp" }, "key"],
+  ["EmailSignIn", { signInStrategies: ["password"] }, "signInStrategies[0]"],
+  ["PhoneSignIn", { signInStrategies: ["sms_link"] }, "signInStrategies[0]"],
+  ["UsernameSignIn", { maxLength: 65 }, "maxLength"],
+  ["PasskeySignIn", { usedForSignIn: "yes" }, "usedForSignIn"],
+  ["Web3SignIn", { signInStrategies: ["web3_phantom_signature"] }, "signInStrategies[0]"],
+  ["PasswordPolicy", { minLength: 7 }, "minLength"],
+  ["MultiFactor", { requiredForSignIn: 1 }, "requiredForSignIn"],
+  ["AttackProtection", { captchaWidgetType: "invisible" }, "captchaWidgetType"],
+  ["AccessControl", { signUpMode: "private" }, "signUpMode"],
+  ["SessionSettings", { maximumLifetimeSeconds: 299 }, "maximumLifetimeSeconds"],
+  ["SessionToken", { claims: { sub: "x" } }, "claims.sub"],
+  ["UserModel", { firstNameEnabled: "true" }, "firstNameEnabled"],
+  ["ApplicationPaths", { signIn: "sign-in" }, "signIn"],
+  ["OrganizationConfig", { maxAllowedMemberships: -1 }, "maxAllowedMemberships"],
+  ["BillingSettings", { userEnabled: "on" }, "userEnabled"],
+  ["BillingPlan", { slug: "pro", currency: "usd" }, "currency"],
+  ["BillingFeature", { slug: "" }, "slug"],
 ];
 
 describe("hostile input is refused at check", () => {
