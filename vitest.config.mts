@@ -16,6 +16,8 @@ const fast = (name: string) => ({
 
 export default defineConfig({
   test: {
+    // The tier table first, so vitest's own summary stays the last lines a CI reader parses.
+    reporters: ["./test/support/tier-summary.ts", "default"],
     projects: [
       fast("unit"),
       fast("integration"),
