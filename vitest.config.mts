@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { defineConfig } from "vitest/config";
-import { SlowFirst } from "./test/support/slow-first.js";
+import { SlowFirst } from "./test/support/slow-first.mjs";
 
 // Every Node process of the run (vitest's workers, the e2e runner, Pulumi's dynamic-provider and language
 // host processes, npm) reuses V8's compiled code for the modules it loads: each engine operation starts
