@@ -10,30 +10,43 @@ import { readFileSync } from "node:fs";
 import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 /** Tiers whose files drive the real Pulumi engine or CLI: each takes minutes, not seconds. */
-export const ENGINE_TIERS = new Set(["e2e", "user", "acceptance"]);
+export const ENGINE_TIERS: ReadonlySet<string> = new Set(["e2e", "user", "acceptance"]);
+
+export interface Candidate {
+  tier: string;
+  /** The last run's milliseconds, if vitest's cache has them. */
+  duration?: number;
+  /** The file's size in bytes. */
+  size: number;
+}
+
+/** Indices of `files` in the order to run them. */
+export function slowFirst(files: readonly Candidate[]): number[] {
+  const longestFirst = (idx: number[]) => {
+    const known = idx.every((i) => files[i]?.duration !== undefined);
+    const weight = (i: number) => (known ? files[i]?.duration : files[i]?.size) ?? 0;
+    return [...idx].sort((a, b) => weight(b) - weight(a));
+  };
+  const all = files.map((_, i) => i);
+  const engine = all.filter((i) => ENGINE_TIERS.has(files[i]?.tier ?? ""));
+  const fast = all.filter((i) => !ENGINE_TIERS.has(files[i]?.tier ?? ""));
+  return [...longestFirst(engine), ...longestFirst(fast)];
+}
 
 export class SlowFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
-    const engine = files.filter((f) => ENGINE_TIERS.has(f.project.name));
-    const fast = files.filter((f) => !ENGINE_TIERS.has(f.project.name));
-    return [...this.longestFirst(engine), ...this.longestFirst(fast)];
-  }
-
-  private longestFirst(files: TestSpecification[]): TestSpecification[] {
-    const known = files.map((f) => this.ctx.cache.getTestSpecificationResult(f)?.duration);
-    const weight = known.every((d) => d !== undefined)
-      ? (i: number) => known[i] as number
-      : (i: number) => size(files[i] as TestSpecification);
-    return files
-      .map((f, i) => ({ f, w: weight(i) }))
-      .sort((a, b) => b.w - a.w)
-      .map((x) => x.f);
+    const candidates = files.map((f) => ({
+      tier: f.project.name,
+      duration: this.ctx.cache.getTestSpecificationResult(f)?.duration,
+      size: size(f.moduleId),
+    }));
+    return slowFirst(candidates).map((i) => files[i] as TestSpecification);
   }
 }
 
-function size(f: TestSpecification): number {
+function size(file: string): number {
   try {
-    return readFileSync(f.moduleId).length;
+    return readFileSync(file).length;
   } catch {
     return 0;
   }
