@@ -1,10 +1,23 @@
+import { join } from "node:path";
 import { defineConfig } from "vitest/config";
+import { SlowFirst } from "./test/support/slow-first.mjs";
 
-// One project per tier, named after its folder, each runnable alone (`npm run test:<name>`). The e2e tier
-// (real Pulumi engine, inline programs), the user tier (the real `pulumi` CLI on project folders) and the
-// acceptance tier get longer timeouts and run their files one at a time. Every exchange with an
-// in-process emulator, in any of the fast tiers, is validated against Clerk's OpenAPI spec
+// Every Node process of the run (vitest's workers, the e2e runner, Pulumi's dynamic-provider and language
+// host processes, npm) reuses V8's compiled code for the modules it loads: each engine operation starts
+// two or three Node processes that load @pulumi/pulumi, about half of whose start-up is compiling it.
+// Only a cache (node_modules/.cache is disposable); what runs is the same code.
+process.env.NODE_COMPILE_CACHE ??= join(import.meta.dirname, "node_modules", ".cache", "node-compile-cache");
+
+// One project per tier, named after its folder, each runnable alone (`npm run test:<name>`). Every
+// exchange with an in-process emulator, in any of the fast tiers, is validated against Clerk's OpenAPI spec
 // (test/contract/setup.ts).
+//
+// How `npm test` spends two cores (docs/architecture.md, "The test suite's time"): the tiers share one
+// pool of three workers, the engine tiers' files handed out first, longest first (test/support/slow-first.ts),
+// the fast tiers' files filling the workers meanwhile. An engine operation spends much of its time waiting
+// (process start-up, gRPC, the engine's event log), so three files at a time keep two cores busy. Files
+// share no state: each e2e stack and user project has its own folder, backend and PULUMI_HOME, and every
+// emulator listens on a port of its own.
 const fast = (name: string) => ({
   test: {
     name,
@@ -16,6 +29,10 @@ const fast = (name: string) => ({
 
 export default defineConfig({
   test: {
+    // The tier table first, so vitest's own summary stays the last lines a CI reader parses.
+    reporters: ["./test/support/tier-summary.ts", "default"],
+    maxWorkers: 3,
+    sequence: { sequencer: SlowFirst },
     projects: [
       fast("unit"),
       fast("integration"),
@@ -23,12 +40,12 @@ export default defineConfig({
       // Clerk's official Node client against the emulator: where they disagree, the emulator is wrong.
       fast("conformance"),
       {
+        // The real Pulumi engine, inline programs (test/e2e/harness).
         test: {
           name: "e2e",
           include: ["test/e2e/**/*.test.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
       {
@@ -40,17 +57,18 @@ export default defineConfig({
           globalSetup: ["test/user/setup.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
-          fileParallelism: false,
         },
       },
       {
-        // Opt in with CLERK_ACCEPTANCE_SECRET_KEY (a development instance); skipped otherwise.
+        // Opt in with CLERK_ACCEPTANCE_SECRET_KEY (a development instance); skipped otherwise. Its files
+        // share one real instance, so they run one at a time, after the other tiers.
         test: {
           name: "acceptance",
           include: ["test/acceptance/**/*.test.ts"],
           testTimeout: 600_000,
           hookTimeout: 600_000,
           fileParallelism: false,
+          sequence: { groupOrder: 1 },
         },
       },
     ],

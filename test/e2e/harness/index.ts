@@ -296,6 +296,7 @@ export async function createTestStack(opts: TestStackOptions): Promise<TestStack
       if ("params" in o) stack.params = o.params;
       return runOp(env, {
         op,
+        engine: { bin: engine.bin, version: engine.version },
         workDir,
         projectName,
         stackName,
@@ -366,6 +367,8 @@ function must(outcome: OpOutcome): OpResult {
 
 interface RunRequest {
   op: Op;
+  /** The CLI to run and its version, so the runner need not start it to ask. */
+  engine: { bin: string; version: string };
   workDir: string;
   projectName: string;
   stackName: string;

@@ -41,6 +41,7 @@ export function startOp(stack: TestStack, op: Op, o: StartOptions = {}): Running
     requestPath,
     JSON.stringify({
       op,
+      engine: { bin: stack.engine.bin, version: stack.engine.version },
       workDir: stack.workDir,
       projectName: stack.projectName,
       stackName: stack.stackName,

@@ -58,7 +58,10 @@ async function run(request) {
       projectName: request.projectName,
       program: async () => programFn(params),
     },
-    { workDir: request.workDir },
+    {
+      workDir: request.workDir,
+      ...(request.engine ? { pulumiCommand: pulumiCommand(automation, request.engine) } : {}),
+    },
   );
 
   const diagnostics = [];
@@ -132,6 +135,17 @@ async function run(request) {
       steps,
     };
   }
+}
+
+/**
+ * The CLI the harness found, with the version it read: without one, every operation would start the CLI
+ * once more just to ask it its version (the Automation API's PulumiCommand.get).
+ */
+function pulumiCommand(automation, engine) {
+  const semver = require(require.resolve("semver", { paths: [require.resolve("@pulumi/pulumi")] }));
+  const version = semver.parse(semver.coerce(engine.version));
+  if (!version) throw new Error(`not a Pulumi CLI version: ${engine.version}`);
+  return new automation.PulumiCommand(engine.bin, version);
 }
 
 function done(op, changes, outputs, r, diagnostics, steps) {
