@@ -4,6 +4,7 @@
 //
 // "wall s" is the tier's span, from its first file's start to its last file's end (tiers overlap: the
 // engine tiers run beside the fast ones); "file s" adds up its files' own durations (import and tests).
+import { writeFileSync } from "node:fs";
 import type { Reporter, TestModule, Vitest } from "vitest/node";
 
 /** One test file's outcome, as the table needs it. */
@@ -88,6 +89,18 @@ export function tierTable(files: readonly FileOutcome[], order: readonly string[
   return out.join("\n");
 }
 
+/**
+ * "N passed, N failed, N skipped" over every test of the run (pending counts as skipped; a file that
+ * failed before any test ran, e.g. on an import error, counts as one failed).
+ */
+export function plainTotals(files: readonly FileOutcome[]): string {
+  const states = files.flatMap((f) => f.states);
+  const passed = states.filter((s) => s === "passed").length;
+  const failedTests = states.filter((s) => s === "failed").length;
+  const brokenFiles = files.filter((f) => f.failed && f.states.length === 0).length;
+  return `${passed} passed, ${failedTests + brokenFiles} failed, ${states.length - passed - failedTests} skipped`;
+}
+
 export default class TierSummary implements Reporter {
   private readonly started = new Map<string, number>();
   private readonly ended = new Map<string, number>();
@@ -121,6 +134,9 @@ export default class TierSummary implements Reporter {
       files,
       this.vitest?.projects.map((p) => p.name),
     );
+    // For .ci/run's last line: the run's totals in the plain form any CI reader parses.
+    const totalsFile = process.env.CLERK_TEST_TOTALS;
+    if (totalsFile) writeFileSync(totalsFile, plainTotals(files));
     if (!text) return;
     if (this.vitest) this.vitest.logger.log(`\n${text}`);
     else console.log(`\n${text}`);

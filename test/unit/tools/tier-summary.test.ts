@@ -76,3 +76,15 @@ describe("the order files are handed to the workers", () => {
     expect(order).toEqual([1, 0, 3, 2]);
   });
 });
+
+describe("plainTotals", () => {
+  it("gives the run's totals in the plain form a CI reader parses, a broken file counting as a failure", async () => {
+    const { plainTotals } = await import("../../support/tier-summary.js");
+    const files: FileOutcome[] = [
+      { tier: "unit", states: ["passed", "passed", "skipped"], failed: false, ms: 1 },
+      { tier: "e2e", states: ["passed", "failed", "pending"], failed: true, ms: 1 },
+      { tier: "user", states: [], failed: true, ms: 1 },
+    ];
+    expect(plainTotals(files)).toBe("3 passed, 2 failed, 2 skipped");
+  });
+});
