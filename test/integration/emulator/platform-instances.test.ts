@@ -72,7 +72,7 @@ describe("Platform API: production instances", () => {
         clone_instance_id: "ins_nope",
       }),
     );
-    expect(bad.meta?.param_name ?? JSON.stringify(bad)).toMatch(/clone_instance_id/);
+    expect(bad.errors[0]?.meta?.param_name).toBe("clone_instance_id");
     await c.instances.createProduction(app.application_id, {
       domain: "c.example.com",
       clone_instance_id: devId,
