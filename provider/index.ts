@@ -17,6 +17,7 @@ export {
   type LookupOutputArgs,
 } from "./lookups";
 export { AllowlistIdentifier, type AllowlistIdentifierArgs } from "./resources/allowlist-identifier";
+export { Application, type ApplicationArgs, type ApplicationInstanceOutput } from "./resources/application";
 export { BlocklistIdentifier, type BlocklistIdentifierArgs } from "./resources/blocklist-identifier";
 export { Domain, type DomainArgs } from "./resources/domain";
 export { EnterpriseConnection, type EnterpriseConnectionArgs } from "./resources/enterprise-connection";

@@ -6,6 +6,7 @@
 
 import type { AnyDefinition } from "../runtime/definition";
 import { allowlistIdentifierDefinition } from "./allowlist-identifier";
+import { applicationDefinition } from "./application";
 import { blocklistIdentifierDefinition } from "./blocklist-identifier";
 import { domainDefinition } from "./domain";
 import { enterpriseConnectionDefinition } from "./enterprise-connection";
@@ -31,6 +32,7 @@ import { svixWebhooksDefinition } from "./svix-webhooks";
 /** @internal */
 export const resourceDefinitions: readonly AnyDefinition[] = [
   allowlistIdentifierDefinition,
+  applicationDefinition,
   blocklistIdentifierDefinition,
   domainDefinition,
   enterpriseConnectionDefinition,

@@ -46,6 +46,11 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   readonly createOnly?: readonly (keyof Inputs & string)[];
   /** Optional inputs whose removal from the program clears them in Clerk (instead of leaving Clerk's value). */
   readonly clearable?: readonly (keyof Inputs & string)[];
+  /**
+   * Why the change from `olds` (the recorded inputs) to `news` must not be planned at all, e.g. a
+   * replacement that would delete an application's users; checked at preview, before any request.
+   */
+  refuseChange?(olds: Partial<Inputs>, news: Inputs): string | undefined;
   /** Custom equality for inputs that Clerk reorders or normalises. Default: deep equality. */
   readonly equals?: { readonly [K in keyof Inputs]?: (live: unknown, desired: unknown) => boolean };
 

@@ -120,7 +120,7 @@ export function makeHandlers(
     run(verb, id, () => (def.readFromListing ? context(instance).lists.write(type, op) : op()), instance);
 
   return {
-    async check(_olds, news) {
+    async check(olds, news) {
       const failures: dynamic.CheckFailure[] = [];
       const importId = news.importId;
       if (
@@ -145,6 +145,10 @@ export function makeHandlers(
       if (outcome.ok === false) failures.push(...outcome.failures);
       if (failures.length > 0) return { failures };
       const inputs: Props = outcome.ok === true ? { ...(outcome.value as Props) } : desired;
+      if (outcome.ok === true && def.refuseChange && Object.keys(desiredOf(olds)).length > 0) {
+        const refusal = def.refuseChange(desiredOf(olds), inputs);
+        if (refusal !== undefined) return { failures: [{ property: "", reason: `${type}: ${refusal}` }] };
+      }
       if (importId !== undefined) inputs.importId = importId;
       if (instance !== undefined) inputs[INSTANCE_KEY] = instance;
       return { inputs: stripUndefined(inputs) };

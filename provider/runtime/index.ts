@@ -7,6 +7,7 @@ import type { AnyDefinition, OperationContext } from "./definition";
 import { type Handlers, makeHandlers } from "./generic";
 import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
+import { configurePlatform } from "./platform-client";
 import { definitions } from "./registry";
 import type { ConfigSource } from "./settings";
 
@@ -18,6 +19,7 @@ const handlers = new Map<string, Handlers & { configure: typeof configure }>();
 /** Called by the host with the stack's config (secrets decrypted) before any other method. */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
   clients.configure(new Instances(req.config, process.env));
+  configurePlatform(req.config);
 }
 
 /** The dynamic provider of one resource type: configure plus the six methods (see generic.ts). */
@@ -40,7 +42,15 @@ function contextFor(def: AnyDefinition, instance: string | undefined): Operation
     cache = new ListCache();
     lists.set(key, cache);
   }
-  return { client: clients.get(instance), lists: cache, type: def.type, ...(instance ? { instance } : {}) };
+  // The client is built when an operation first uses it: Platform API resources never need one.
+  return {
+    get client() {
+      return clients.get(instance);
+    },
+    lists: cache,
+    type: def.type,
+    ...(instance ? { instance } : {}),
+  };
 }
 
 export { definitions };
