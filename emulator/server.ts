@@ -212,7 +212,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
       const key = KEY_PATTERN.exec(authorization)?.[1];
       const other = key === undefined ? undefined : platform.storeForSecretKey(key);
       if (other) target = other;
-      else if (key === undefined || (secretKeys !== undefined && !secretKeys.has(key)))
+      else if (
+        key === undefined ||
+        (secretKeys !== undefined && !secretKeys.has(key)) ||
+        platform.isRetiredSecretKey(key)
+      )
         return fail(unauthenticated());
     }
 

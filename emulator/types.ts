@@ -324,6 +324,11 @@ export interface ApplicationRecord {
     environment_type: "development" | "production";
     publishable_key: string;
     secret_key: string;
+    /** Keys a rotation replaced: they work until `expires_at` (ms), then are refused (401). */
+    previous_secret_keys?: Array<{ secret_key: string; expires_at: number }>;
+    /** Absent in state files written before instances could be created on their own. */
+    created_at?: number;
+    updated_at?: number;
   }>;
 }
 

@@ -19,6 +19,7 @@ export {
 // The instance configuration document (Platform API).
 export { AccessControl, type AccessControlArgs } from "./resources/access-control";
 export { AllowlistIdentifier, type AllowlistIdentifierArgs } from "./resources/allowlist-identifier";
+export { Application, type ApplicationArgs, type ApplicationInstanceOutput } from "./resources/application";
 export { ApplicationPaths, type ApplicationPathsArgs } from "./resources/application-paths";
 export { AttackProtection, type AttackProtectionArgs } from "./resources/attack-protection";
 export { BillingFeature, type BillingFeatureArgs } from "./resources/billing-feature";

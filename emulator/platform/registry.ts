@@ -5,6 +5,13 @@ import type { ApplicationRecord, PlatformSnapshot } from "../types";
 import { publishableKey, seedApplication, seedProductionSnapshot } from "./seed";
 
 export type EnvironmentType = "development" | "production";
+export type ApplicationInstance = ApplicationRecord["instances"][number];
+
+const previousKey = (inst: ApplicationInstance, key: string) =>
+  inst.previous_secret_keys?.find((k) => k.secret_key === key);
+
+const newSecretKey = (env: EnvironmentType) =>
+  `sk_${env === "production" ? "live" : "test"}_${randomString(40)}`;
 
 export interface NewApplication {
   name: string;
@@ -81,11 +88,25 @@ export class Platform {
   storeForSecretKey(key: string): Store | undefined {
     for (const app of this.#applications) {
       for (const inst of app.instances) {
-        if (inst.secret_key === key && inst.instance_id !== this.primary.instanceId)
+        if (inst.instance_id === this.primary.instanceId) continue;
+        if (inst.secret_key === key || (previousKey(inst, key)?.expires_at ?? 0) > Date.now())
           return this.#stores.get(inst.instance_id);
       }
     }
     return undefined;
+  }
+
+  /**
+   * A key a rotation replaced and whose grace period is over: refused, never taken for "any other key"
+   * of the primary instance (which would show one application's objects to another's old key).
+   */
+  isRetiredSecretKey(key: string, now = Date.now()): boolean {
+    return this.#applications.some((a) =>
+      a.instances.some((i) => {
+        const prev = previousKey(i, key);
+        return prev !== undefined && prev.expires_at <= now && i.secret_key !== key;
+      }),
+    );
   }
 
   /** Runs `fn` with every store's change notifications grouped (one state-file write per request). */
@@ -99,32 +120,100 @@ export class Platform {
   createApplication(input: NewApplication, now = Date.now()): ApplicationRecord {
     const app: ApplicationRecord = { id: newId("app"), name: input.name, created_at: now, instances: [] };
     for (const env of input.environmentTypes) {
-      const instanceId = newId(ID_PREFIX.instance);
-      const host =
-        env === "production"
-          ? (input.domain ?? `${randomString(8).toLowerCase()}.example`)
-          : `${randomString(12).toLowerCase()}.clerk.accounts.dev`;
-      const seed = seedSnapshot(now);
-      const store = new Store({
-        ...seed,
-        instance_id: instanceId,
-        environment_type: env,
-        domains: seed.domains.map((d) => ({ ...d, id: newId(ID_PREFIX.domain), name: host })),
-      });
-      input.configure?.(store);
-      this.#stores.set(instanceId, store);
-      this.#unsubscribe.push(store.onChange(() => this.#notify()));
-      const kind = env === "production" ? "live" : "test";
-      app.instances.push({
-        instance_id: instanceId,
-        environment_type: env,
-        publishable_key: publishableKey(kind, env === "production" ? `clerk.${host}` : host),
-        secret_key: `sk_${kind}_${randomString(40)}`,
-      });
+      app.instances.push(this.#newInstance(env, input.domain, now, input.configure));
     }
     this.#applications.push(app);
     this.#notify();
     return structuredClone(app);
+  }
+
+  /**
+   * Adds a production instance to an application that has none, serving `domain`; `configure` runs on
+   * its fresh store (a clone copies the development document there). Undefined for an unknown application.
+   */
+  addProductionInstance(
+    applicationId: string,
+    domain: string,
+    configure?: (store: Store) => void,
+    now = Date.now(),
+  ): ApplicationInstance | undefined {
+    const app = this.#applications.find((a) => a.id === applicationId);
+    if (!app) return undefined;
+    const inst = this.#newInstance("production", domain, now, configure);
+    app.instances.push(inst);
+    this.#notify();
+    return structuredClone(inst);
+  }
+
+  #newInstance(
+    env: EnvironmentType,
+    domain: string | undefined,
+    now: number,
+    configure?: (store: Store) => void,
+  ): ApplicationInstance {
+    const instanceId = newId(ID_PREFIX.instance);
+    const host =
+      env === "production"
+        ? (domain ?? `${randomString(8).toLowerCase()}.example`)
+        : `${randomString(12).toLowerCase()}.clerk.accounts.dev`;
+    const seed = seedSnapshot(now);
+    const store = new Store({
+      ...seed,
+      instance_id: instanceId,
+      environment_type: env,
+      domains: seed.domains.map((d) => ({ ...d, id: newId(ID_PREFIX.domain), name: host })),
+    });
+    configure?.(store);
+    this.#stores.set(instanceId, store);
+    this.#unsubscribe.push(store.onChange(() => this.#notify()));
+    const kind = env === "production" ? "live" : "test";
+    return {
+      instance_id: instanceId,
+      environment_type: env,
+      publishable_key: publishableKey(kind, env === "production" ? `clerk.${host}` : host),
+      secret_key: newSecretKey(env),
+      created_at: now,
+      updated_at: now,
+    };
+  }
+
+  /**
+   * New secret keys for the application's instances (one instance when `envOrId` is given). The old
+   * key stops working at once, or after `graceHours`. Undefined when the application or instance is unknown.
+   */
+  rotateSecretKeys(
+    applicationId: string,
+    envOrId: string | undefined,
+    graceHours = 0,
+    now = Date.now(),
+  ): { app: ApplicationRecord; rotated: ApplicationInstance[] } | undefined {
+    const app = this.#applications.find((a) => a.id === applicationId);
+    if (!app) return undefined;
+    const targets = app.instances.filter(
+      (i) => envOrId === undefined || i.instance_id === envOrId || i.environment_type === envOrId,
+    );
+    if (targets.length === 0) return undefined;
+    for (const inst of targets) {
+      inst.previous_secret_keys = [
+        ...(inst.previous_secret_keys ?? []),
+        { secret_key: inst.secret_key, expires_at: now + graceHours * 3_600_000 },
+      ];
+      inst.secret_key = newSecretKey(inst.environment_type);
+      inst.updated_at = now;
+    }
+    this.#notify();
+    return { app: structuredClone(app), rotated: structuredClone(targets) };
+  }
+
+  /** A new primary domain for the production instance: its publishable key follows the Frontend API host. */
+  renameProduction(applicationId: string, domain: string, now = Date.now()): void {
+    const inst = this.#applications
+      .find((a) => a.id === applicationId)
+      ?.instances.find((i) => i.environment_type === "production");
+    if (!inst) return;
+    inst.publishable_key = publishableKey("live", `clerk.${domain}`);
+    inst.updated_at = now;
+    this.#notify();
   }
 
   /**

@@ -13,6 +13,8 @@ import { organizationPermissionRoutes } from "./organization-permissions";
 import { organizationRoleRoutes } from "./organization-roles";
 import { organizationRoutes } from "./organizations";
 import { platformRoutes } from "./platform";
+import { platformDomainRoutes } from "./platform-domains";
+import { platformInstanceRoutes } from "./platform-instances";
 import { redirectUrlRoutes } from "./redirect-urls";
 import { roleSetRoutes } from "./role-sets";
 import { samlConnectionRoutes } from "./saml-connections";
@@ -40,4 +42,6 @@ export const allRoutes: Route[] = [
   ...organizationPermissionRoutes,
   ...roleSetRoutes,
   ...platformRoutes,
+  ...platformInstanceRoutes,
+  ...platformDomainRoutes,
 ];

@@ -7,6 +7,7 @@
 import type { AnyDefinition } from "../runtime/definition";
 import { accessControlDefinition } from "./access-control";
 import { allowlistIdentifierDefinition } from "./allowlist-identifier";
+import { applicationDefinition } from "./application";
 import { applicationPathsDefinition } from "./application-paths";
 import { attackProtectionDefinition } from "./attack-protection";
 import { billingFeatureDefinition } from "./billing-feature";
@@ -50,6 +51,7 @@ import { web3SignInDefinition } from "./web3-sign-in";
 /** @internal */
 export const resourceDefinitions: readonly AnyDefinition[] = [
   allowlistIdentifierDefinition,
+  applicationDefinition,
   blocklistIdentifierDefinition,
   domainDefinition,
   enterpriseConnectionDefinition,

@@ -74,6 +74,11 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
    * undefined for a create); a refusal fails the preview.
    */
   validate?(ctx: OperationContext, news: Inputs, olds: Partial<Inputs> | undefined): Promise<void>;
+  /**
+   * Why the change from `olds` (the recorded inputs) to `news` must not be planned at all, e.g. a
+   * replacement that would delete an application's users; checked at preview, before any request.
+   */
+  refuseChange?(olds: Partial<Inputs>, news: Inputs): string | undefined;
   /** Custom equality for inputs that Clerk reorders or normalises. Default: deep equality. */
   readonly equals?: { readonly [K in keyof Inputs]?: (live: unknown, desired: unknown) => boolean };
 

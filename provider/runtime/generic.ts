@@ -185,7 +185,7 @@ export function makeHandlers(
     run(verb, id, () => (def.readFromListing ? context(instance).lists.write(type, op) : op()), instance);
 
   return {
-    async check(_olds, news) {
+    async check(olds, news) {
       const failures: dynamic.CheckFailure[] = [];
       const importId = news.importId;
       if (
@@ -220,10 +220,14 @@ export function makeHandlers(
       }
       if (failures.length > 0) return { failures };
       const inputs: Props = outcome.ok === true ? { ...(outcome.value as Props) } : desired;
+      if (outcome.ok === true && def.refuseChange && Object.keys(desiredOf(olds)).length > 0) {
+        const refusal = def.refuseChange(desiredOf(olds), inputs);
+        if (refusal !== undefined) return { failures: [{ property: "", reason: `${type}: ${refusal}` }] };
+      }
       const clash = claimFields(inputs, news, named);
       if (clash) return { failures: [clash] };
       // A create (no recorded inputs) shows Clerk's verdict at preview when asked (clerk:validateOnPreview).
-      if (outcome.ok === true && _olds.__provider === undefined && !isUnknown(instance)) {
+      if (outcome.ok === true && olds.__provider === undefined && !isUnknown(instance)) {
         const refused = await validatePlanned(inputs, undefined, named);
         if (refused) return { failures: [{ property: "(inputs)", reason: refused.message }] };
       }

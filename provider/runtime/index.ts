@@ -8,6 +8,7 @@ import { providerLogger } from "./engine-log";
 import { type Handlers, makeHandlers } from "./generic";
 import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
+import { configurePlatform } from "./platform-client";
 import { definitions } from "./registry";
 import type { ConfigSource } from "./settings";
 
@@ -19,6 +20,7 @@ const handlers = new Map<string, Handlers & { configure: typeof configure }>();
 /** Called by the host with the stack's config (secrets decrypted) before any other method. */
 export async function configure(req: { config: ConfigSource }): Promise<void> {
   clients.configure(new Instances(req.config, process.env));
+  configurePlatform(req.config);
 }
 
 /** The dynamic provider of one resource type: configure plus the six methods (see generic.ts). */
@@ -41,8 +43,8 @@ function contextFor(def: AnyDefinition, instance: string | undefined): Operation
     cache = new ListCache();
     lists.set(key, cache);
   }
+  // The client is built when an operation first uses it: Platform API resources never need one.
   return {
-    // Lazy: a resource of the configuration document needs no secret key, and must not fail for lack of one.
     get client() {
       return clients.get(instance);
     },

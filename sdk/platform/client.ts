@@ -4,6 +4,8 @@ import type { RetryConfig } from "../retry";
 import { createTransport } from "../transport";
 import { applicationsApi } from "./applications";
 import { configApi } from "./config";
+import { domainsApi } from "./domains";
+import { instancesApi } from "./instances";
 
 export interface PlatformClientOptions {
   /**
@@ -54,6 +56,8 @@ export function createPlatformClient(options: PlatformClientOptions) {
   return {
     applications: applicationsApi(request),
     config: configApi(request),
+    domains: domainsApi(request),
+    instances: instancesApi(request),
   };
 }
 

@@ -72,3 +72,80 @@ export const PlatformDeletedObjectSchema = z.looseObject({
   deleted: z.boolean(),
 });
 export type PlatformDeletedObject = z.infer<typeof PlatformDeletedObjectSchema>;
+
+/** A production instance just made: the only answer that carries its secret key without asking. */
+export const PlatformInstanceSchema = z.looseObject({
+  object: z.string(),
+  id: z.string(),
+  environment_type: openEnum(["development", "production"]),
+  active_domain: z.looseObject({ id: z.string(), name: z.string() }),
+  secret_key: z.string(),
+  publishable_key: z.string(),
+  created_at: z.number(),
+  updated_at: z.number(),
+});
+export type PlatformInstanceObject = z.infer<typeof PlatformInstanceSchema>;
+
+export interface CreatePlatformInstanceBody {
+  /** The production domain, e.g. `example.com`. */
+  domain: string;
+  environment_type?: "production";
+  /** A development instance of the same application whose configuration the new one starts from. */
+  clone_instance_id?: string | null;
+}
+
+export const PlatformCnameTargetSchema = z.looseObject({
+  host: z.string(),
+  value: z.string(),
+  required: z.boolean(),
+});
+
+export const PlatformDomainSchema = z.looseObject({
+  object: z.string(),
+  id: z.string(),
+  name: z.string(),
+  is_satellite: z.boolean().optional(),
+  is_provider_domain: z.boolean().optional(),
+  frontend_api_url: z.string(),
+  accounts_portal_url: z.string().optional(),
+  proxy_url: z.string().optional(),
+  cname_targets: z.array(PlatformCnameTargetSchema).optional(),
+});
+export type PlatformDomainObject = z.infer<typeof PlatformDomainSchema>;
+
+export const PlatformDomainListSchema = z.looseObject({
+  data: z.array(PlatformDomainSchema),
+  total_count: z.number(),
+});
+
+const StatusPart = z.looseObject({ status: z.string(), required: z.boolean().optional() });
+
+/** `complete` once DNS, SSL, mail and proxy are; each part says its own status. */
+export const PlatformDomainStatusSchema = z.looseObject({
+  status: openEnum(["complete", "incomplete"]),
+  dns: StatusPart,
+  ssl: StatusPart,
+  mail: StatusPart.optional(),
+  proxy: StatusPart.optional(),
+});
+export type PlatformDomainStatus = z.infer<typeof PlatformDomainStatusSchema>;
+
+export const PlatformRotatedKeysSchema = z.looseObject({
+  application_id: z.string(),
+  name: z.string(),
+  instances: z.array(
+    z.looseObject({
+      instance_id: z.string(),
+      environment_type: openEnum(["development", "production"]),
+      secret_key: z.string(),
+    }),
+  ),
+});
+export type PlatformRotatedKeys = z.infer<typeof PlatformRotatedKeysSchema>;
+
+export interface RotateSecretKeysBody {
+  /** Hours the old key keeps working beside the new one (default: it stops at once). */
+  delay_old_secrets_expiration_hours?: number;
+  /** Kept by Clerk for audit. */
+  reason?: string;
+}
