@@ -15,12 +15,7 @@ const HOSTNAME = /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,6
 
 const inputs = z
   .strictObject({
-    name: nonEmptyString(256).refine(
-      (v) => ![...v].some((c) => c.charCodeAt(0) < 32 || c.charCodeAt(0) === 127),
-      {
-        message: "must not contain control characters",
-      },
-    ),
+    name: nonEmptyString(256),
     environmentTypes: z
       .array(z.enum(["development", "production"]), { message: "must list development and/or production" })
       .min(1)

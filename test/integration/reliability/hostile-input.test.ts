@@ -201,6 +201,10 @@ const CORPUS: [string, Record<string, unknown>, string][] = [
   ),
   // A scope twice: Clerk keeps scopes as a set, so a repeat can only be a slip.
   ["OAuthApplication", { name: "x", scopes: ["email", "profile", "email"] }, "scopes"],
+  // Applications (Platform API): more cases in test/integration/provider/application.test.ts
+  ["Application", { name: "Shop\u0000" }, "name"],
+  ["Application", { name: "Shop", environmentTypes: ["development", "production"] }, "domain"],
+  ["Application", { name: "Shop", template: "b2b" }, "template"],
   // The instance configuration document (more cases in test/unit/provider/config-hostile-input.test.ts)
   ["SocialConnection", { provider: "myspace" }, "provider"],
   ["CustomOAuthProvider", { key: "Acme Corp" }, "key"],

@@ -103,8 +103,10 @@ describe("export, from the definitions", () => {
     ]);
   });
 
-  it("exports every resource the package offers", () => {
+  it("exports every resource the package offers, but the application that holds the instance", () => {
+    // Export reads one instance with that instance's key; the application around it is a Platform API
+    // object export does not read yet (docs/export-and-drift.md says so).
     const missing = [...definitions.values()].filter((d) => d.export === undefined).map((d) => d.type);
-    expect(missing).toEqual([]);
+    expect(missing).toEqual(["Application"]);
   });
 });
