@@ -9,7 +9,7 @@ import { promisify } from "node:util";
 import type { ConfigDocument } from "../provider/runtime/config-document";
 import type { AnyDefinition } from "../provider/runtime/definition";
 import { changedInputs } from "../provider/runtime/diff";
-import { makeHandlers } from "../provider/runtime/generic";
+import { isGone, makeHandlers } from "../provider/runtime/generic";
 import { ListCache } from "../provider/runtime/list-cache";
 import { definitions } from "../provider/runtime/registry";
 import type { ConfigSource } from "../provider/runtime/settings";
@@ -153,7 +153,7 @@ export async function detectDrift(
     } catch (e) {
       return { ...base, status: "error", fields: [], error: e instanceof Error ? e.message : String(e) };
     }
-    if (!read.id) return { ...base, status: "deleted", fields: [] };
+    if (isGone(read)) return { ...base, status: "deleted", fields: [] };
 
     // Compare what the stack recorded as inputs with the live view, as `pulumi preview --refresh`
     // would: only declared inputs count; secret and write-only ones cannot be compared.

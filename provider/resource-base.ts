@@ -12,6 +12,31 @@ export interface InstanceArgs {
   instance?: pulumi.Input<string>;
 }
 
+/** The outputs of a resource class: its `pulumi.Output` properties, less the ones every resource has. */
+export type OutputNames<T> = Exclude<
+  { [K in keyof T]-?: T[K] extends pulumi.Output<unknown> ? K : never }[keyof T],
+  keyof ClerkResource
+> &
+  string;
+
+/**
+ * The names to register for a resource class `T`: exactly its declared outputs (see
+ * docs/architecture.md, "Every declared output exists"). The class's `declare readonly` lines are the
+ * one place its outputs are written; a name missing here, or one the class does not declare, fails to
+ * compile, so an output typed as an Output is never `undefined` at run time.
+ */
+export const outputNames =
+  <T>() =>
+  <const L extends readonly OutputNames<T>[]>(
+    names: L & ([Exclude<OutputNames<T>, L[number]>] extends [never] ? unknown : MissingOutputs<T, L>),
+  ): readonly string[] =>
+    names;
+
+/** What the compiler shows for a list of outputs that leaves some out. */
+interface MissingOutputs<T, L extends readonly unknown[]> {
+  readonly missingOutputs: Exclude<OutputNames<T>, L[number]>;
+}
+
 /**
  * The base of every Clerk resource: a custom resource served by Pulumi's dynamic-provider host,
  * like `pulumi.dynamic.Resource`, with our compact `__provider` (see dynamic-provider.ts).
@@ -32,7 +57,8 @@ export abstract class ClerkResource extends pulumi.CustomResource {
 
   /**
    * @param type resource type name, e.g. "JwtTemplate"
-   * @param outputs computed outputs to expose on the object (Pulumi only exposes declared props)
+   * @param outputs every output of the class, from `outputNames` (Pulumi only exposes the props it is
+   *   given: an output left out would be `undefined` at run time, though typed as an Output)
    * @param secrets properties kept encrypted in state: as outputs even when Clerk returned them in
    *   plaintext (see docs/architecture.md, "Secrets"), and as inputs even when the program passed a plain string
    * @param named record the resource's name as the hidden input `__clerkName`, so that the provider's check can

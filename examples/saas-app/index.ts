@@ -193,7 +193,8 @@ if (prod) {
       idpSsoUrl: config.require("ssoIdpSsoUrl"),
       // Optional: lets Clerk follow the IdP's metadata (e.g. a certificate rollover).
       idpMetadataUrl: config.get("ssoIdpMetadataUrl"),
-      idpCertificate: config.requireSecret("ssoIdpCertificate"),
+      // Every certificate the IdP signs with (two during a rollover); a secret, so it stays encrypted.
+      idpCertificates: config.requireSecret("ssoIdpCertificate").apply((certificate) => [certificate]),
       attributeMapping: { emailAddress: "email", firstName: "firstName", lastName: "lastName" },
     },
   });

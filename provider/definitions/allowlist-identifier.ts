@@ -20,9 +20,9 @@ export const allowlistIdentifierDefinition: ResourceDefinition<Inputs, Allowlist
   type: "AllowlistIdentifier",
   inputs,
   replaceOnChange: ["identifier"],
-  // The identifier is the key and the only replaceable input: the old object goes either way. Deleting it
-  // first lets a program move the identifier to another of its resources in one `up` (docs/recovery.md).
-  deleteBeforeReplace: true,
+  // A replacement changes the identifier, so the new object is made before the old one goes (no moment
+  // without the entry); a program moving the identifier to another of its resources still works (uniqueKey).
+  uniqueKey: ["identifier"],
   createOnly: ["notify"],
   id: (api) => api.id,
   toInputs: (api) => ({ identifier: api.identifier }),

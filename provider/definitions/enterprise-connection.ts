@@ -393,7 +393,7 @@ export const enterpriseConnectionDefinition: ResourceDefinition<Inputs, Enterpri
     },
     unexported: (api) =>
       api.provider.startsWith("saml_") && api.saml_connection
-        ? ["saml.idpCertificate", "saml.idpMetadata", "saml.attributeMapping"]
+        ? ["saml.idpMetadata", "saml.attributeMapping"]
         : [],
   },
 };

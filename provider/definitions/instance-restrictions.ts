@@ -79,7 +79,9 @@ export const instanceRestrictionsDefinition: ResourceDefinition<Inputs, Api> = {
   create: ({ client }, news) => client.instanceRestrictions.update(body(news)),
   read: (ctx) => readByEmptyPatch(ctx),
   update: ({ client }, _id, news) => client.instanceRestrictions.update(body(news)),
-  // Forget only: there is nothing to delete, and no reset nobody asked for.
+  // Destroy puts back the switches the stack found (the generic layer PATCHes them): an allow-list this
+  // stack turned on would otherwise stay on after its entries are gone, and nobody could sign up.
+  restoreOnDelete: true,
   delete: async () => {},
   export: {
     title: "Restrictions",

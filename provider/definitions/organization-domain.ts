@@ -63,9 +63,10 @@ export const organizationDomainDefinition: ResourceDefinition<Inputs, Organizati
   type: "OrganizationDomain",
   inputs,
   replaceOnChange: ["organizationId", "name"],
-  // Moving a domain to another organization makes the same name exist twice for a moment; whether Clerk
-  // allows a name in two organizations is not known, so the old one goes first.
-  deleteBeforeReplace: true,
+  // A new name: the new domain is made first. The same name moved to another organization would exist
+  // twice for a moment, and whether Clerk allows a name in two organizations is not known: the old one
+  // goes first then.
+  uniqueKey: ["name"],
   id: (api) => api.id,
   toInputs: (api) => ({
     organizationId: api.organization_id,

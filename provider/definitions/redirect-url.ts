@@ -18,9 +18,9 @@ export const redirectUrlDefinition: ResourceDefinition<Inputs, RedirectUrlObject
   type: "RedirectUrl",
   inputs,
   replaceOnChange: ["url"],
-  // The url is the key and the only replaceable input: the old object goes either way. Deleting it
-  // first lets a program move the url to another of its resources in one `up` (docs/recovery.md).
-  deleteBeforeReplace: true,
+  // A replacement changes the url, so the new object is made before the old one goes (no moment
+  // without a callback); a program moving the url to another of its resources still works (uniqueKey).
+  uniqueKey: ["url"],
   id: (api) => api.id,
   toInputs: (api) => ({ url: api.url }),
   toComputed: (api) => ({ createdAt: api.created_at, updatedAt: api.updated_at }),

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface AllowlistIdentifierArgs extends InstanceArgs {
   /** Email address, E.164 phone number or web3 wallet allowed to sign up. Changing it replaces the object. */
@@ -27,7 +27,14 @@ export class AllowlistIdentifier extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: AllowlistIdentifierArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["identifierType", "invitationId", "createdAt", "updatedAt"];
+    const outputs = outputNames<AllowlistIdentifier>()([
+      "identifier",
+      "notify",
+      "identifierType",
+      "invitationId",
+      "createdAt",
+      "updatedAt",
+    ]);
     super("AllowlistIdentifier", name, args, opts, outputs);
   }
 }

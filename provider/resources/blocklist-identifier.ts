@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface BlocklistIdentifierArgs extends InstanceArgs {
   /** Email address, E.164 phone number or web3 wallet that may not sign up. Changing it replaces the object. */
@@ -21,7 +21,12 @@ export class BlocklistIdentifier extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: BlocklistIdentifierArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["identifierType", "createdAt", "updatedAt"];
+    const outputs = outputNames<BlocklistIdentifier>()([
+      "identifier",
+      "identifierType",
+      "createdAt",
+      "updatedAt",
+    ]);
     super("BlocklistIdentifier", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface DomainArgs extends InstanceArgs {
   /**
@@ -50,14 +50,16 @@ export class Domain extends ClerkResource {
   >;
 
   constructor(name: string, args: DomainArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<Domain>()([
+      "name",
       "proxyUrl",
+      "isSecondary",
       "isSatellite",
       "frontendApiUrl",
       "accountsPortalUrl",
       "developmentOrigin",
       "cnameTargets",
-    ];
+    ]);
     super("Domain", name, args, opts, outputs);
   }
 }

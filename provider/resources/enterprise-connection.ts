@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { EnterpriseConnectionProvider } from "../../sdk/schemas/providers";
 import { singularCertificate } from "../certificates";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 import type { AttributeMapping, LoginHint } from "./saml-connection";
 
 // The providers Clerk's spec accepts (one list for client and provider).
@@ -148,7 +148,10 @@ export class EnterpriseConnection extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: EnterpriseConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<EnterpriseConnection>()([
+      "name",
+      "provider",
+      "domains",
       "organizationId",
       "organizationLinked",
       "active",
@@ -169,7 +172,7 @@ export class EnterpriseConnection extends ClerkResource {
       "oauthConfig",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     // A secret input too, not only a secret output: refresh records inputs, and the engine re-marks them
     // secret only by the key's secrecy in the previous inputs.
     const withSecretOidc = args?.oidc === undefined ? args : { ...args, oidc: pulumi.secret(args.oidc) };

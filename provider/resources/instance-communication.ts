@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /**
  * Arguments of {@link InstanceCommunication}. Left out, the blocked list is left as Clerk has it.
@@ -35,6 +35,7 @@ export class InstanceCommunication extends ClerkResource {
   declare readonly blockedCountryCodes: pulumi.Output<string[]>;
 
   constructor(name: string, args: InstanceCommunicationArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("InstanceCommunication", name, args, opts, ["blockedCountryCodes"]);
+    const outputs = outputNames<InstanceCommunication>()(["blockedCountryCodes"]);
+    super("InstanceCommunication", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /**
  * Arguments of {@link InstanceProtect}. Every argument is optional: one left out is left as Clerk has
@@ -28,6 +28,7 @@ export class InstanceProtect extends ClerkResource {
   declare readonly checksBypassed: pulumi.Output<boolean>;
 
   constructor(name: string, args: InstanceProtectArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("InstanceProtect", name, args, opts, ["rulesEnabled", "specterEnabled", "checksBypassed"]);
+    const outputs = outputNames<InstanceProtect>()(["rulesEnabled", "specterEnabled", "checksBypassed"]);
+    super("InstanceProtect", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /**
  * Arguments of {@link InstanceRestrictions}. Every argument is optional: one left out is left as Clerk
@@ -39,13 +39,13 @@ export class InstanceRestrictions extends ClerkResource {
   declare readonly blockDisposableEmailDomains: pulumi.Output<boolean>;
 
   constructor(name: string, args: InstanceRestrictionsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<InstanceRestrictions>()([
       "allowlist",
       "blocklist",
       "allowlistBlocklistDisabledOnSignIn",
       "blockEmailSubaddresses",
       "blockDisposableEmailDomains",
-    ];
+    ]);
     // Named: check refuses a setting also declared through the configuration document, naming both.
     super("InstanceRestrictions", name, args, opts, outputs, [], true);
   }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /**
  * Arguments of {@link InstanceSettings}. Every argument is optional: one left out is left as Clerk has
@@ -83,7 +83,17 @@ export class InstanceSettings extends ClerkResource {
   declare readonly environmentType: pulumi.Output<string>;
 
   constructor(name: string, args: InstanceSettingsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["allowedOrigins", ...INSTANCE_SETTINGS_WRITE_ONLY, "environmentType"];
+    const outputs = outputNames<InstanceSettings>()([
+      "allowedOrigins",
+      "testMode",
+      "hibp",
+      "supportEmail",
+      "clerkJsVersion",
+      "developmentOrigin",
+      "urlBasedSessionSyncing",
+      "preferredSignInStrategyWhenPasswordRequired",
+      "environmentType",
+    ]);
     super("InstanceSettings", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface JwtTemplateArgs extends InstanceArgs {
   /** Template name; what `getToken({ template })` uses. Updated in place. */
@@ -38,14 +38,17 @@ export class JwtTemplate extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: JwtTemplateArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<JwtTemplate>()([
+      "name",
+      "claims",
       "lifetime",
       "allowedClockSkew",
       "signingAlgorithm",
+      "signingKey",
       "customSigningKey",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("JwtTemplate", name, args, opts, outputs, ["signingKey"]);
   }
 }

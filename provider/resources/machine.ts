@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface MachineArgs extends InstanceArgs {
   /** Display name (1 to 255 characters). Not unique at Clerk. Updated in place. */
@@ -47,14 +47,17 @@ export class Machine extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: MachineArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<Machine>()([
+      "name",
       "defaultTokenTtl",
       "scopedMachines",
+      "rotateSecretKey",
+      "previousKeyTtl",
       "secretKey",
       "instanceId",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("Machine", name, args, opts, outputs, ["secretKey"]);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /**
  * Arguments of {@link OAuthApplicationSettings}. Every argument is optional: one left out is left as
@@ -44,14 +44,14 @@ export class OAuthApplicationSettings extends ClerkResource {
   declare readonly clientIdMetadataDocumentsBlockImplicitlyAllowedClients: pulumi.Output<boolean>;
 
   constructor(name: string, args: OAuthApplicationSettingsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<OAuthApplicationSettings>()([
       "dynamicOauthClientRegistration",
       "defaultScopes",
       "oauthJwtAccessTokens",
       "clientIdMetadataDocumentsAdvertised",
       "clientIdMetadataDocumentsOnlyAllowPreRegisteredClients",
       "clientIdMetadataDocumentsBlockImplicitlyAllowedClients",
-    ];
+    ]);
     super("OAuthApplicationSettings", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface OAuthApplicationArgs extends InstanceArgs {
   /** Display name shown on the consent screen (at most 256 characters). Updated in place. */
@@ -65,12 +65,14 @@ export class OAuthApplication extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: OAuthApplicationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<OAuthApplication>()([
+      "name",
       "redirectUris",
       "scopes",
       "consentScreenEnabled",
       "pkceRequired",
       "public",
+      "rotateSecret",
       "clientId",
       "clientSecret",
       "instanceId",
@@ -82,7 +84,7 @@ export class OAuthApplication extends ClerkResource {
       "dynamicallyRegistered",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("OAuthApplication", name, args, opts, outputs, ["clientSecret"]);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface OrganizationDomainArgs extends InstanceArgs {
   /** The organization's id (`org_…`), e.g. an `Organization`'s `id`. Changing it replaces the domain. */
@@ -46,7 +46,9 @@ export class OrganizationDomain extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: OrganizationDomainArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<OrganizationDomain>()([
+      "organizationId",
+      "name",
       "enrollmentMode",
       "verified",
       "ownershipVerified",
@@ -54,7 +56,7 @@ export class OrganizationDomain extends ClerkResource {
       "ownershipVerificationStatus",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("OrganizationDomain", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface OrganizationPermissionArgs extends InstanceArgs {
   /** `org:feature:action`, e.g. `org:invoices:read`: what `has({ permission })` checks. Updated in place. */
@@ -27,6 +27,13 @@ export class OrganizationPermission extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: OrganizationPermissionArgs, opts?: pulumi.CustomResourceOptions) {
-    super("OrganizationPermission", name, args, opts, ["description", "createdAt", "updatedAt"]);
+    const outputs = outputNames<OrganizationPermission>()([
+      "key",
+      "name",
+      "description",
+      "createdAt",
+      "updatedAt",
+    ]);
+    super("OrganizationPermission", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface OrganizationRoleArgs extends InstanceArgs {
   /** `org:` then lowercase letters, digits and `_`, e.g. `org:billing`. Updated in place. */
@@ -43,7 +43,9 @@ export class OrganizationRole extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: OrganizationRoleArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<OrganizationRole>()([
+      "key",
+      "name",
       "description",
       "permissions",
       "includeInInitialRoleSet",
@@ -51,7 +53,7 @@ export class OrganizationRole extends ClerkResource {
       "permissionIds",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("OrganizationRole", name, args, opts, outputs);
   }
 }

@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /** How members of an organization's verified domains join it. */
 export type DomainsEnrollmentMode = "manual_invitation" | "automatic_invitation" | "automatic_suggestion";
@@ -70,7 +70,7 @@ export class OrganizationSettings extends ClerkResource {
   declare readonly initialRoleSetKey: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: OrganizationSettingsArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<OrganizationSettings>()([
       "enabled",
       "maxAllowedMemberships",
       "adminDeleteEnabled",
@@ -83,7 +83,7 @@ export class OrganizationSettings extends ClerkResource {
       "maxAllowedDomains",
       "maxRoleSetsAllowed",
       "initialRoleSetKey",
-    ];
+    ]);
     // Named: check refuses a setting also declared through the configuration document, naming both.
     super("OrganizationSettings", name, args, opts, outputs, [], true);
   }

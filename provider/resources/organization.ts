@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface OrganizationArgs extends InstanceArgs {
   /** Display name, at most 256 characters, no URLs or HTML. Updated in place. */
@@ -59,18 +59,20 @@ export class Organization extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: OrganizationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<Organization>()([
+      "name",
       "slug",
       "maxAllowedMemberships",
       "adminDeleteEnabled",
       "publicMetadata",
       "privateMetadata",
       "roleSetKey",
+      "createdBy",
       "imageUrl",
       "hasImage",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("Organization", name, args, opts, outputs);
   }
 }

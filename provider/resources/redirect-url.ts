@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface RedirectUrlArgs extends InstanceArgs {
   /** The URL Clerk may redirect to after OAuth or sign-in: `https://…` or a custom scheme (`myapp://callback`). Changing it replaces the object. */
@@ -19,6 +19,7 @@ export class RedirectUrl extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: RedirectUrlArgs, opts?: pulumi.CustomResourceOptions) {
-    super("RedirectUrl", name, args, opts, ["createdAt", "updatedAt"]);
+    const outputs = outputNames<RedirectUrl>()(["url", "createdAt", "updatedAt"]);
+    super("RedirectUrl", name, args, opts, outputs);
   }
 }

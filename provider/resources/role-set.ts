@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export type RoleSetType = "initial" | "custom";
 
@@ -60,6 +60,18 @@ export class RoleSet extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: RoleSetArgs, opts?: pulumi.CustomResourceOptions) {
-    super("RoleSet", name, args, opts, ["description", "type", "replaceWith", "createdAt", "updatedAt"]);
+    const outputs = outputNames<RoleSet>()([
+      "key",
+      "name",
+      "description",
+      "roles",
+      "defaultRoleKey",
+      "creatorRoleKey",
+      "type",
+      "replaceWith",
+      "createdAt",
+      "updatedAt",
+    ]);
+    super("RoleSet", name, args, opts, outputs);
   }
 }

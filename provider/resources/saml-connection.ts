@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SamlProvider } from "../../sdk/schemas/providers";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 // Shapes shared with enterprise-connection.ts (its `saml` block has the same fields).
 
@@ -154,7 +154,10 @@ export class SamlConnection extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: SamlConnectionArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<SamlConnection>()([
+      "name",
+      "domains",
+      "provider",
       "idpEntityId",
       "idpSsoUrl",
       "idpCertificates",
@@ -164,7 +167,12 @@ export class SamlConnection extends ClerkResource {
       "attributeMapping",
       "forceAuthn",
       "loginHint",
-      ...SAML_CONNECTION_FLAGS,
+      "active",
+      "syncUserAttributes",
+      "allowSubdomains",
+      "allowIdpInitiated",
+      "disableAdditionalIdentifications",
+      "allowOrganizationAccountLinking",
       "acsUrl",
       "spEntityId",
       "spMetadataUrl",
@@ -175,7 +183,7 @@ export class SamlConnection extends ClerkResource {
       "enterpriseConnectionId",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("SamlConnection", name, args && singularCertificateArg(args), opts, outputs);
   }
 }

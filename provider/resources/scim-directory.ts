@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 /** One SCIM group whose members get an organization role. */
 export interface ScimGroupRoleMapping {
@@ -70,17 +70,20 @@ export class ScimDirectory extends ClerkResource {
   declare readonly updatedAt: pulumi.Output<number>;
 
   constructor(name: string, args: ScimDirectoryArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = [
+    const outputs = outputNames<ScimDirectory>()([
+      "enterpriseConnectionId",
+      "provider",
       "name",
       "enabled",
       "groupRoleMappingEnabled",
       "attributeMapping",
       "groupRoleMappings",
+      "rotateApiKey",
       "apiKey",
       "endpointUrl",
       "createdAt",
       "updatedAt",
-    ];
+    ]);
     super("ScimDirectory", name, args, opts, outputs, ["apiKey"]);
   }
 }

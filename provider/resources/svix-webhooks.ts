@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource, type InstanceArgs } from "../resource-base";
+import { ClerkResource, type InstanceArgs, outputNames } from "../resource-base";
 
 export interface SvixWebhooksArgs extends InstanceArgs {
   /**
@@ -30,6 +30,7 @@ export class SvixWebhooks extends ClerkResource {
   declare readonly renewDashboardUrl: pulumi.Output<number | string | undefined>;
 
   constructor(name: string, args: SvixWebhooksArgs = {}, opts?: pulumi.CustomResourceOptions) {
-    super("SvixWebhooks", name, args, opts, ["dashboardUrl", "adopted"], ["dashboardUrl"]);
+    const outputs = outputNames<SvixWebhooks>()(["dashboardUrl", "adopted", "renewDashboardUrl"]);
+    super("SvixWebhooks", name, args, opts, outputs, ["dashboardUrl"]);
   }
 }

@@ -35,8 +35,14 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
   readonly inputs: z.ZodType<Inputs>;
   /** Inputs whose change Clerk cannot apply in place. */
   readonly replaceOnChange: readonly (keyof Inputs & string)[];
-  /** Replace by deleting first, when Clerk rejects two objects with the same natural key. */
+  /** Replace by deleting first, always (Clerk rejects two objects with the same natural key). */
   readonly deleteBeforeReplace?: boolean;
+  /**
+   * The inputs Clerk holds at most once per instance (a redirect URL's url). A replacement that changes
+   * one of them creates the new object first and deletes the old one after; one that keeps them all
+   * deletes first. See docs/architecture.md, "Replacement order".
+   */
+  readonly uniqueKey?: readonly (keyof Inputs & string)[];
   /** Inputs Clerk never returns: carried over from state on read (drift there cannot be seen). */
   readonly writeOnly?: readonly (keyof Inputs & string)[];
   /**
@@ -49,6 +55,12 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
    * their recorded inputs keep only the declared sub-fields (their `equals` should compare those only).
    */
   readonly partialObjects?: readonly (keyof Inputs & string)[];
+  /**
+   * A settings singleton whose destroy puts back, for each field the stack changed, the value it found
+   * when it first changed it (see docs/architecture.md, "Singletons"); without it, destroy only forgets.
+   * Needs `update` and `export.list` (the one live object).
+   */
+  readonly restoreOnDelete?: boolean;
   /** Inputs whose changes are ignored after create (create-time side effects such as `notify`). */
   readonly createOnly?: readonly (keyof Inputs & string)[];
   /** Optional inputs whose removal from the program clears them in Clerk (instead of leaving Clerk's value). */

@@ -53,9 +53,12 @@ export function decideDiff(
   const replaceable = new Set<string>(def.replaceOnChange);
   // Without an update operation every change is a replacement.
   const replaces = def.update ? changed.filter((k) => replaceable.has(k)) : changed;
+  // Delete first only where the new object would clash with the old one: a replacement that keeps the
+  // unique key (see docs/architecture.md, "Replacement order").
+  const keepsKey = def.uniqueKey?.every((k) => !changed.includes(k)) === true;
   return {
     changes: changed.length > 0,
     replaces,
-    deleteBeforeReplace: replaces.length > 0 && def.deleteBeforeReplace === true,
+    deleteBeforeReplace: replaces.length > 0 && (def.deleteBeforeReplace === true || keepsKey),
   };
 }

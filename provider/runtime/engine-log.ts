@@ -80,8 +80,24 @@ export function engineSink(address: string): LogSink {
   };
 }
 
+/** One sink per process, so the sdk's lines and the provider's warnings keep one order. */
+let processSink: { address: string; sink: LogSink } | undefined;
+function sinkFor(address: string): LogSink {
+  if (processSink?.address !== address) processSink = { address, sink: engineSink(address) };
+  return processSink.sink;
+}
+
 /** The logger of the provider's clients: the engine's log in the dynamic-provider process, else none. */
 export function providerLogger(argv: readonly string[] = process.argv): ClerkLogger | undefined {
   const address = engineAddress(argv);
-  return address === undefined ? undefined : lineLogger(engineSink(address));
+  return address === undefined ? undefined : lineLogger(sinkFor(address));
 }
+
+/** A warning of the provider's own (what an adoption will change), as `pulumi preview` shows it. */
+export type Warn = (message: string) => Promise<void>;
+
+/** Shown by the engine like a program's `pulumi.log.warn`, keys masked; nowhere outside the provider process. */
+export const engineWarn: Warn = async (message) => {
+  const address = engineAddress();
+  if (address !== undefined) sinkFor(address)("warn", redactString(message));
+};

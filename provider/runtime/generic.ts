@@ -1,10 +1,12 @@
 import type * as dynamic from "@pulumi/pulumi/dynamic";
 import { ClerkApiError, isNotFound } from "../../sdk/errors";
+import { adoptionWarning, readSingleton } from "./adoption-preview";
 import { validateInputs } from "./check";
 import { carrySubFields, declaredPaths, projectDeclared } from "./declared";
 import type { AnyDefinition, OperationContext } from "./definition";
 import { changedInputs, decideDiff } from "./diff";
 import { FieldClaims } from "./door-registry";
+import type { Warn } from "./engine-log";
 import {
   conflictError,
   describeFailure,
@@ -24,6 +26,24 @@ type Props = Record<string, unknown>;
  * the program makes. Pulumi hides keys starting with `__` from its diffs and from the program.
  */
 export const DECLARED_KEY = "__declared";
+
+/**
+ * Output that marks an adopted object Clerk no longer has: refresh keeps the resource with this mark
+ * instead of dropping it, so that the next `up` replaces it with a fresh object rather than adopting
+ * `importId` again (see docs/architecture.md, "Adoption").
+ */
+export const GONE_KEY = "__gone";
+
+/**
+ * Output of a settings singleton that restores on destroy (`restoreOnDelete`): for each field the stack
+ * changed, the live value it found before its first change. Hidden from diffs and from the program.
+ */
+export const FOUND_KEY = "__found";
+
+/** Whether read's outputs say the object is gone (refresh dropped it or marked it gone). */
+export function isGone(read: { id?: string; props?: Props }): boolean {
+  return !read.id || read.props?.[GONE_KEY] === true;
+}
 
 /**
  * The argument every resource takes to name its Clerk instance (see instances.ts). The generic layer
@@ -64,6 +84,8 @@ export function makeHandlers(
   def: AnyDefinition,
   context: (instance?: string) => OperationContext,
   instances?: InstanceNames,
+  /** Where the preview of an adoption says what it will change; absent: adoptions are not read at check. */
+  warn?: Warn,
 ): Handlers {
   const type = def.type;
   const declarableKeys = schemaKeys(def.inputs);
@@ -73,6 +95,20 @@ export function makeHandlers(
    * was lost must never adopt as what it made.
    */
   const stackIds = new Set<string>();
+  /**
+   * Objects whose diff in this process replaced them creating first: their delete comes at the end of
+   * the `up`, so a create that needs their unique key deletes them itself (id → recorded inputs).
+   */
+  const replacing = new Map<string, Props>();
+  /**
+   * Ids whose diff in this process answered a replacement (or found the adopted object gone): a create
+   * carrying one of them as `importId` is that replacement, and makes a fresh object instead of adopting
+   * the old one again (see docs/architecture.md, "Adoption").
+   */
+  const replaced = new Set<string>();
+  /** The id a create adopts: its importId, unless the create replaces that very object. */
+  const adoptionOf = (inputs: Props): string | undefined =>
+    typeof inputs.importId === "string" && !replaced.has(inputs.importId) ? inputs.importId : undefined;
 
   /** The user's inputs in `props`, without framework keys. */
   const desiredOf = (props: Props): Props => {
@@ -82,6 +118,8 @@ export function makeHandlers(
       [DECLARED_KEY]: _d,
       [INSTANCE_KEY]: _n,
       [NAME_KEY]: _name,
+      [GONE_KEY]: _g,
+      [FOUND_KEY]: _f,
       ...rest
     } = props;
     return rest;
@@ -163,6 +201,38 @@ export function makeHandlers(
     }
   };
 
+  /**
+   * `restoreOnDelete`: the found values so far plus, for each field this write changes for the first
+   * time, its value in `current` (the live view before the write). Write-only fields are never known.
+   */
+  const foundBefore = (found: unknown, current: Props, desired: Props): Props | undefined => {
+    if (!def.restoreOnDelete) return undefined;
+    const kept: Props = found !== null && typeof found === "object" ? { ...(found as Props) } : {};
+    const writeOnly = new Set<string>(def.writeOnly ?? []);
+    for (const key of changedInputs(def, current, desired)) {
+      if (!(key in kept) && !writeOnly.has(key) && current[key] !== undefined) kept[key] = current[key];
+    }
+    return kept;
+  };
+  const withFound = (outs: Props, found: Props | undefined): Props =>
+    found === undefined ? outs : { ...outs, [FOUND_KEY]: found };
+
+  /**
+   * A resource about to adopt a live object (importId, a settings resource): one read, at check, so that
+   * `pulumi preview` says what the first `up` changes. Any failure (no key in a preview without secrets,
+   * an unknown id yet) leaves the preview as it was.
+   */
+  const warnAdoption = async (inputs: Props, warn: Warn): Promise<void> => {
+    if (isUnknown(inputs[INSTANCE_KEY])) return;
+    const importId = adoptionOf(inputs);
+    try {
+      const message = await adoptionWarning(def, context(instanceOf(inputs)), importId, desiredOf(inputs));
+      if (message !== undefined) await warn(message);
+    } catch {
+      // Nothing to show: the create reports whatever stops it.
+    }
+  };
+
   const run = async <T>(
     verb: string,
     id: string | undefined,
@@ -234,11 +304,26 @@ export function makeHandlers(
       if (importId !== undefined) inputs.importId = importId;
       if (instance !== undefined) inputs[INSTANCE_KEY] = instance;
       if (typeof news[NAME_KEY] === "string") inputs[NAME_KEY] = news[NAME_KEY];
+      // A resource not in state yet (the engine's check of a replacement passes no olds either, but its
+      // diff came first, so adoptionOf knows it): say what its adoption changes.
+      const adopting = adoptionOf(inputs) !== undefined || (importId === undefined && def.export?.singleton);
+      if (warn && Object.keys(olds).length === 0 && adopting && !isUnknown(importId))
+        await warnAdoption(inputs, warn);
       return { inputs: stripUndefined(inputs) };
     },
 
     async diff(id, olds, news) {
       stackIds.add(id);
+      // An adopted object deleted behind our back (see read): a fresh one replaces it.
+      // The importId the state records stays consumed through later replacements too.
+      const consumed = (): void => {
+        replaced.add(id);
+        if (typeof olds.importId === "string") replaced.add(olds.importId);
+      };
+      if (olds[GONE_KEY] === true) {
+        consumed();
+        return { changes: true, replaces: ["importId"], deleteBeforeReplace: false };
+      }
       const decision = decideDiff(def, olds, desiredOf(news));
       if (decision.changes && !containsUnknown(desiredOf(news)) && instanceOf(olds) === instanceOf(news)) {
         const refused = await validatePlanned(desiredOf(news), desiredOf(olds), instanceOf(news));
@@ -247,41 +332,68 @@ export function makeHandlers(
       // Another instance is another object: create it there, then delete the old one (no key clash
       // across instances, so never delete first).
       const moved = isUnknown(news[INSTANCE_KEY]) || instanceOf(olds) !== instanceOf(news);
+      const replaces = moved ? [...decision.replaces, INSTANCE_KEY] : decision.replaces;
+      if (replaces.length > 0) consumed();
+      if (replaces.length > 0 && !decision.deleteBeforeReplace && !moved) replacing.set(id, desiredOf(olds));
       return {
         changes: decision.changes || moved,
-        replaces: moved ? [...decision.replaces, INSTANCE_KEY] : decision.replaces,
+        replaces,
         deleteBeforeReplace: decision.deleteBeforeReplace,
       };
     },
 
     async create(inputs) {
       const desired = desiredOf(inputs);
-      const importId = inputs.importId;
+      const importId = adoptionOf(inputs);
       const instance = instanceOf(inputs);
-      const api = await write(
-        typeof importId === "string" ? "adopt" : "create",
-        importId as string | undefined,
-        instance,
-        () =>
-          typeof importId === "string"
-            ? adopt(def, context(instance), importId, desired)
-            : createOrRecover(def, context(instance), desired, stackIds),
+      // A singleton that restores on destroy reads what it finds before its create changes it.
+      const found = def.restoreOnDelete
+        ? foundBefore(
+            undefined,
+            def.toInputs(await run("read", undefined, () => readSingleton(def, context(instance)), instance)),
+            desired,
+          )
+        : undefined;
+      const api = await write(importId !== undefined ? "adopt" : "create", importId, instance, () =>
+        importId !== undefined
+          ? adopt(def, context(instance), importId, desired)
+          : createOrRecover(def, context(instance), desired, stackIds, replacing),
       );
-      return { id: def.id(api), outs: outputsOf(api, desired, importId, pathsOf(desired), instance) };
+      // The program's importId is recorded even when this create did not adopt it (a replacement): a later
+      // replacement's diff then knows it was consumed.
+      const outs = outputsOf(api, desired, inputs.importId, pathsOf(desired), instance);
+      return { id: def.id(api), outs: withFound(outs, found) };
     },
 
     async read(id, props) {
       const instance = instanceOf(props);
       stackIds.add(id);
       const live = await run("read", id, () => readLive(def, context(instance), id), instance);
-      // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
-      if (live === undefined) return {};
       const recorded = desiredOf(props);
-      // State written before the declared keys were recorded: every argument counts as declared.
-      const paths = Array.isArray(props[DECLARED_KEY])
+      const recordedPaths = Array.isArray(props[DECLARED_KEY])
         ? (props[DECLARED_KEY] as unknown[]).filter((k): k is string => typeof k === "string")
-        : [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
-      const outs = outputsOf(live, recorded, props.importId, paths, instance);
+        : undefined;
+      if (live === undefined) {
+        // An adopted object: kept, marked gone, so that `up` makes a fresh one instead of adopting its
+        // importId again (see docs/architecture.md, "Adoption").
+        if (typeof props.importId === "string") {
+          const kept = { ...props, [GONE_KEY]: true };
+          const inputs = projectDeclared(kept, [
+            ...(recordedPaths ?? declarableKeys),
+            "importId",
+            INSTANCE_KEY,
+          ]);
+          return { id, props: kept, inputs };
+        }
+        // Gone: no id, so refresh drops it from state (see docs/architecture.md, "Read is the truth").
+        return {};
+      }
+      // State written before the declared keys were recorded: every argument counts as declared.
+      const paths = recordedPaths ?? [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
+      const outs = withFound(
+        outputsOf(live, recorded, props.importId, paths, instance),
+        props[FOUND_KEY] as Props | undefined,
+      );
       // Inputs are only what the program declared: a Clerk default it never declared would show in the
       // next preview as a change, and outputs kept from state (a client secret Clerk showed once) must
       // not become inputs, where the engine would store them without the secret mark.
@@ -298,8 +410,12 @@ export function makeHandlers(
       const api = await write("update", id, instance, () =>
         update(context(instance), id, desired, desiredOf(olds)),
       );
+      const found = foundBefore(olds[FOUND_KEY], desiredOf(olds), desired);
       return {
-        outs: outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired), instance),
+        outs: withFound(
+          outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired), instance),
+          found,
+        ),
       };
     },
 
@@ -307,6 +423,13 @@ export function makeHandlers(
       const instance = instanceOf(props);
       stackIds.add(id);
       await write("delete", id, instance, async () => {
+        const found = props[FOUND_KEY];
+        const update = def.update;
+        if (def.restoreOnDelete && update && found !== null && typeof found === "object") {
+          // Put back what the stack found, for the fields it changed (see docs/architecture.md, "Singletons").
+          if (Object.keys(found).length > 0)
+            await update(context(instance), id, found as Props, desiredOf(props));
+        }
         try {
           await def.delete(context(instance), id, desiredOf(props));
         } catch (e) {
@@ -332,8 +455,10 @@ async function createOrRecover(
   ctx: OperationContext,
   desired: Props,
   stackIds: ReadonlySet<string>,
+  replacing: ReadonlyMap<string, Props>,
 ): Promise<unknown> {
   const findExisting = def.findExisting;
+  const release = (waits: readonly number[]) => awaitRelease(def, ctx, desired, waits, replacing);
   if (findExisting && adoptExisting()) {
     // Recovery after an interrupted `up` (docs/recovery.md): the engine forgot creates it had started,
     // so an object that matches by natural key is the one that run made.
@@ -353,7 +478,7 @@ async function createOrRecover(
       // and the lookup below adopts it.
       if (findExisting && isDuplicate(e) && (attempt === 1 || released)) {
         // Once the key was seen free, a second refusal is final: no more waiting.
-        const holder = await awaitRelease(ctx, findExisting, desired, released ? [] : RELEASE_WAITS_MS);
+        const holder = await release(released ? [] : RELEASE_WAITS_MS);
         // Nothing holds the key by the first look: let go meanwhile (a delete-first replacement racing
         // this create), or held under a key the lookup does not see; one more create tells them apart.
         if (holder === RELEASED || (holder === undefined && !released)) {
@@ -385,7 +510,7 @@ async function createOrRecover(
       if (found !== undefined && stackIds.has(def.id(found))) {
         // Another resource of this stack holds the key (the program moves it here in this change), so
         // the lost answer was Clerk's refusal, not a new object: wait for the holder to let go.
-        const holder = await awaitRelease(ctx, findExisting, desired, released ? [] : RELEASE_WAITS_MS);
+        const holder = await release(released ? [] : RELEASE_WAITS_MS);
         // Gone by the second look (undefined): as good as released.
         if (holder === RELEASED || holder === undefined) {
           released = true;
@@ -415,21 +540,37 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * After a duplicate refusal: the object holding the key, found by the natural-key lookup; RELEASED when
- * it disappears within `waits`; undefined when the lookup fails or cannot name it (the key Clerk checks
- * can be narrower than the lookup's), leaving Clerk's refusal as it is.
+ * it disappears within `waits`, or when it is an object this `up` replaces creating first (its delete
+ * would come only after every create, so it is deleted here: see docs/architecture.md, "Replacement
+ * order"); undefined when the lookup fails or cannot name it (the key Clerk checks can be narrower than
+ * the lookup's), leaving Clerk's refusal as it is.
  */
 async function awaitRelease(
+  def: AnyDefinition,
   ctx: OperationContext,
-  findExisting: NonNullable<AnyDefinition["findExisting"]>,
   desired: Props,
   waits: readonly number[],
+  replacing: ReadonlyMap<string, Props>,
 ): Promise<unknown> {
-  const lookup = () => findExisting(ctx, desired).catch(() => undefined);
-  const holder = await lookup();
+  const findExisting = def.findExisting;
+  if (!findExisting) return undefined;
+  const handOver = async (holder: unknown): Promise<boolean> => {
+    const olds = replacing.get(def.id(holder));
+    if (olds === undefined) return false;
+    try {
+      await def.delete(ctx, def.id(holder), olds);
+    } catch (e) {
+      if (!isNotFound(e)) throw e;
+    }
+    return true;
+  };
+  const holder = await findExisting(ctx, desired).catch(() => undefined);
   if (holder === undefined) return undefined;
+  if (await handOver(holder)) return RELEASED;
   for (const ms of waits) {
     await sleep(ms);
-    if ((await findExisting(ctx, desired).catch(() => holder)) === undefined) return RELEASED;
+    const now = await findExisting(ctx, desired).catch(() => holder);
+    if (now === undefined || (await handOver(now))) return RELEASED;
   }
   return holder;
 }

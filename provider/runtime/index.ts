@@ -4,7 +4,7 @@
  * serialization boundary").
  */
 import type { AnyDefinition, OperationContext } from "./definition";
-import { providerLogger } from "./engine-log";
+import { engineWarn, providerLogger } from "./engine-log";
 import { type Handlers, makeHandlers } from "./generic";
 import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
@@ -30,7 +30,8 @@ export function provider(type: string): Handlers & { configure: typeof configure
     const def = definitions.get(type);
     if (!def)
       throw new Error(`pulumi-clerk: unknown resource type "${type}" (is the installed version older?)`);
-    h = { ...makeHandlers(def, (instance) => contextFor(def, instance), clients), configure };
+    const names = { refusal: (instance: string) => clients.refusalAtCheck(instance) };
+    h = { ...makeHandlers(def, (instance) => contextFor(def, instance), names, engineWarn), configure };
     handlers.set(type, h);
   }
   return h;

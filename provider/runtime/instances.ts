@@ -240,9 +240,21 @@ export class ClientPool {
     }
   }
 
-  /** Why `instance` cannot be used, or undefined (check: before any request). */
+  /** Why `instance` cannot be used, or undefined (before any request). */
   refusal(instance: string): string | undefined {
     return this.instances.refusal(instance);
+  }
+
+  /**
+   * What `check` refuses: as `refusal`, except that a well-formed name passes when this process knows no
+   * named instance at all. That is a preview without secrets (a pull request from a fork, where the
+   * `CLERK_SECRET_KEY_<NAME>` variables are not set): it cannot tell a typo from an instance whose key
+   * it was not given, and `check` sends nothing anyway. The first request still fails, naming the key.
+   */
+  refusalAtCheck(instance: string): string | undefined {
+    const refusal = this.instances.refusal(instance);
+    const noneKnown = this.instances.problem === undefined && this.instances.names().length === 0;
+    return noneKnown && NAME.test(instance) ? undefined : refusal;
   }
 
   /** The client of `instance` (undefined: the default); throws what is missing, naming the setting. */

@@ -9,8 +9,9 @@ import { type ConfigValue, createTestStack, REPO_ROOT, type TestStack } from "./
 // examples/saas-app under the real Pulumi engine, once per stack (dev, then prod), each against its own
 // emulator: the TypeScript program as users run it (transpiled by fixtures/ts-program.cjs), the stack's
 // own Pulumi.<stack>.yaml as config, secrets set as secrets. up creates what the stack declares, an
-// immediate preview changes nothing and sends no request, destroy deletes the objects and only forgets
-// the singletons.
+// immediate preview changes nothing and sends no request, destroy deletes the objects, puts back the
+// sign-up restrictions as it found them (issue 24: the dev stack's allow-list must not stay on without
+// its entries) and only forgets the other singletons.
 const EXAMPLE = join(REPO_ROOT, "examples", "saas-app");
 const KEY = "sk_test_e2e_saas_app_0123456789";
 const SUPABASE_SECRET = "e2e-supabase-jwt-secret-do-not-leak";
@@ -231,27 +232,34 @@ for (const env of ["dev", "prod"] as const) {
       expect(emu.requests()).toEqual([]);
     });
 
-    it("destroy deletes the objects and forgets the singletons", async () => {
+    it("destroy deletes the objects, puts back the restrictions it found and keeps the other settings", async () => {
       emu.clearRequests();
       const destroy = await stack.destroy();
       expect(destroy.summary.delete).toBe(total(env) + 1);
       // The objects are gone: Clerk is as the stack found it (primary domain and roles included).
       const now = emu.store.snapshot();
       expect(collections(now)).toEqual(collections(initial));
-      // The singletons keep what up wrote: forgotten, not reset, and no request touched them.
-      expect(singletons(now)).toEqual(singletons(afterUp));
+      // Nobody is locked out: the allow-list switch is back as found, not left on without its entries.
+      expect(now.restrictions).toEqual(initial.restrictions);
+      expect(now.restrictions.allowlist).toBe(false);
+      // The other settings keep what up wrote: forgotten, not reset, and no request touched them.
+      const { restrictions: _now, ...keptNow } = singletons(now);
+      const { restrictions: _up, ...keptUp } = singletons(afterUp);
+      expect(keptNow).toEqual(keptUp);
       expect(singletons(now)).not.toEqual(singletons(initial));
       // Clerk has no DELETE for a role set: it is replaced by the instance's initial one (reads + one POST).
-      expect(emu.requests().filter((r) => r.method !== "DELETE" && !r.path.startsWith("/role_sets"))).toEqual(
-        [],
-      );
+      expect(
+        emu
+          .requests()
+          .filter((r) => r.method !== "DELETE" && !r.path.startsWith("/role_sets"))
+          .map((r) => `${r.method} ${r.path}`),
+      ).toEqual(["PATCH /instance/restrictions"]);
       expect(
         emu
           .requests()
           .filter((r) => r.method === "POST")
           .map((r) => r.route),
       ).toEqual(["/role_sets/{role_set_key_or_id}/replace"]);
-      expect(emu.requests().filter((r) => r.path.startsWith("/instance"))).toEqual([]);
     });
   });
 }

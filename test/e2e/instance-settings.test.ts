@@ -181,7 +181,7 @@ describe("instance singletons under the real engine", () => {
     },
   );
 
-  it("7. destroy forgets the singletons: zero requests, Clerk keeps its settings", async () => {
+  it("7. destroy forgets the singletons, but InstanceRestrictions puts back what it found: one PATCH", async () => {
     const before = emu.store.snapshot();
     emu.clearRequests();
     const destroy = await stack.destroy();
@@ -196,7 +196,13 @@ describe("instance singletons under the real engine", () => {
       "restrictions",
       "sms",
     ]);
-    expect(emu.requests()).toEqual([]);
-    expect(emu.store.snapshot()).toEqual(before);
+    // The stack turned the block-list on; the instance had it off (see docs/resources/instance-restrictions.md).
+    expect(emu.requests().map((r) => [r.method, r.path, r.requestBody])).toEqual([
+      ["PATCH", "/instance/restrictions", { blocklist: false }],
+    ]);
+    const { restrictions, ...kept } = emu.store.snapshot();
+    const { restrictions: restrictionsBefore, ...keptBefore } = before;
+    expect(kept).toEqual(keptBefore);
+    expect(restrictions).toEqual({ ...restrictionsBefore, blocklist: false });
   });
 });

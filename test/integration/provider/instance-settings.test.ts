@@ -131,12 +131,17 @@ describe("InstanceSettings", () => {
 describe("InstanceRestrictions", () => {
   const p = provider("InstanceRestrictions");
 
-  it("adopts, PATCHes only declared fields, reads by empty PATCH, sees out-of-band changes", async () => {
+  it("adopts, PATCHes only declared fields, reads by empty PATCH, sees out-of-band changes, restores on destroy", async () => {
     const { id, outs } = await p.create({ blocklist: true });
     expect(id).toBe("instance_restrictions");
-    expect(sent()).toEqual([{ method: "PATCH", path: "/instance/restrictions", body: { blocklist: true } }]);
+    // First the read (what the stack found, for destroy), then the declared fields only.
+    expect(sent()).toEqual([
+      { method: "PATCH", path: "/instance/restrictions", body: {} },
+      { method: "PATCH", path: "/instance/restrictions", body: { blocklist: true } },
+    ]);
     expect(outs).toEqual({
       __declared: ["blocklist"],
+      __found: { blocklist: false },
       allowlist: false,
       blocklist: true,
       allowlistBlocklistDisabledOnSignIn: false,
@@ -162,9 +167,11 @@ describe("InstanceRestrictions", () => {
     expect(sent()).toEqual([{ method: "PATCH", path: "/instance/restrictions", body: { blocklist: true } }]);
     expect(emu.store.restrictions.get()).toMatchObject({ blocklist: true, block_email_subaddresses: true });
 
+    // Destroy puts back what the stack changed (blocklist was off), and leaves the rest as Clerk has it.
     emu.clearRequests();
     await p.delete(id, props(outs));
-    expect(emu.requests()).toHaveLength(0);
+    expect(sent()).toEqual([{ method: "PATCH", path: "/instance/restrictions", body: { blocklist: false } }]);
+    expect(emu.store.restrictions.get()).toMatchObject({ blocklist: false, block_email_subaddresses: true });
   });
 });
 

@@ -227,11 +227,16 @@ describe("OrganizationDomain", () => {
     expect((await p.diff(id, updated.outs ?? {}, next)).changes).toBe(false);
   });
 
-  it("a new name or organization replaces it, deleting the old one first", async () => {
+  it("a new name replaces it creating first; the same name in another organization deletes first", async () => {
     const { id, outs } = await p.create({ organizationId: org, name: "old.example.com" });
     expect(await p.diff(id, outs ?? {}, { organizationId: org, name: "new.example.com" })).toEqual({
       changes: true,
       replaces: ["name"],
+      deleteBeforeReplace: false,
+    });
+    expect(await p.diff(id, outs ?? {}, { organizationId: "org_other", name: "old.example.com" })).toEqual({
+      changes: true,
+      replaces: ["organizationId"],
       deleteBeforeReplace: true,
     });
   });

@@ -49,10 +49,10 @@ describe("diff", () => {
 
   it("replaces for a changed immutable field", async () => {
     const r = await redirect.diff("id", { url: "myapp://a" }, { url: "myapp://b" });
-    // The old URL goes either way; deleting it first lets a program move it to another resource in one up.
-    expect(r).toEqual({ changes: true, replaces: ["url"], deleteBeforeReplace: true });
+    // A new key: the new object is made before the old one goes (no moment without either).
+    expect(r).toEqual({ changes: true, replaces: ["url"], deleteBeforeReplace: false });
     const a = await allow.diff("id", { identifier: "a@example.com" }, { identifier: "b@example.com" });
-    expect(a).toMatchObject({ replaces: ["identifier"], deleteBeforeReplace: true });
+    expect(a).toMatchObject({ replaces: ["identifier"], deleteBeforeReplace: false });
   });
 
   it("ignores create-only inputs after creation", async () => {

@@ -66,16 +66,51 @@ describe("InstanceRestrictions", () => {
     };
     const { handlers, bodies } = withPatch(() => live);
     const r = await handlers.create({ allowlist: true });
-    expect(bodies).toEqual([{ allowlist: true }]);
+    // The read first (an empty PATCH): what the stack found, for destroy.
+    expect(bodies).toEqual([{}, { allowlist: true }]);
     expect(r.id).toBe("instance_restrictions");
     expect(r.outs).toEqual({
       __declared: ["allowlist"],
+      __found: {},
       allowlist: true,
       blocklist: true,
       allowlistBlocklistDisabledOnSignIn: false,
       blockEmailSubaddresses: true,
       blockDisposableEmailDomains: false,
     });
+  });
+
+  it("destroy puts back, for each setting the stack changed, the value it found (issue 24, item 4)", async () => {
+    let live: Record<string, unknown> = {
+      object: "instance_restrictions",
+      allowlist: false,
+      blocklist: true,
+      allowlist_blocklist_disabled_on_sign_in: false,
+      block_email_subaddresses: false,
+      block_disposable_email_domains: false,
+    };
+    const { handlers, bodies } = withPatch(() => live);
+    const patch = (body: Record<string, unknown>) => {
+      const wire: Record<string, string> = {
+        allowlist: "allowlist",
+        blockEmailSubaddresses: "block_email_subaddresses",
+      };
+      for (const [k, v] of Object.entries(body)) live = { ...live, [wire[k] ?? k]: v };
+    };
+    // The stack turns the allow-list on (blocklist declared as found: not a change).
+    const created = await handlers.create({ allowlist: true, blocklist: true });
+    patch({ allowlist: true });
+    expect(created.outs?.__found).toEqual({ allowlist: false });
+    // A later up changes another setting for the first time: its previous value joins.
+    const updated = await handlers.update(
+      "instance_restrictions",
+      { ...(created.outs ?? {}), allowlist: true },
+      { allowlist: true, blocklist: true, blockEmailSubaddresses: true },
+    );
+    expect(updated.outs?.__found).toEqual({ allowlist: false, blockEmailSubaddresses: false });
+    bodies.length = 0;
+    await handlers.delete("instance_restrictions", updated.outs ?? {});
+    expect(bodies).toEqual([{ allowlist: false, block_email_subaddresses: false }]);
   });
 
   it("read is an empty PATCH; if Clerk refuses it (422), read carries the recorded values", async () => {
