@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { ClerkResource } from "../resource-base";
+import { ClerkResource, outputNames } from "../resource-base";
 
 export interface ApplicationArgs {
   /** The application's name (1 to 256 characters). Changing it replaces the application (see deletionProtection). */
@@ -42,7 +42,15 @@ export class Application extends ClerkResource {
   declare readonly productionSecretKey: pulumi.Output<string | undefined>;
 
   constructor(name: string, args: ApplicationArgs, opts?: pulumi.CustomResourceOptions) {
-    const outputs = ["applicationId", "instances", "developmentSecretKey", "productionSecretKey"];
+    const outputs = outputNames<Application>()([
+      "name",
+      "environmentTypes",
+      "deletionProtection",
+      "applicationId",
+      "instances",
+      "developmentSecretKey",
+      "productionSecretKey",
+    ]);
     super("Application", name, args, opts, outputs, ["developmentSecretKey", "productionSecretKey"]);
   }
 }

@@ -5,7 +5,7 @@
  */
 import type { AnyDefinition, OperationContext } from "./definition";
 import { engineWarn, providerLogger } from "./engine-log";
-import { type Handlers, makeHandlers } from "./generic";
+import { type Handlers, type InstanceNames, makeHandlers } from "./generic";
 import { ClientPool, Instances } from "./instances";
 import { ListCache } from "./list-cache";
 import { configurePlatform } from "./platform-client";
@@ -30,7 +30,14 @@ export function provider(type: string): Handlers & { configure: typeof configure
     const def = definitions.get(type);
     if (!def)
       throw new Error(`pulumi-clerk: unknown resource type "${type}" (is the installed version older?)`);
-    const names = { refusal: (instance: string) => clients.refusalAtCheck(instance) };
+    // Check is lenient about instance names nobody configured (a preview without secrets), strict otherwise.
+    const names: InstanceNames = {
+      refusal: (instance) => clients.refusalAtCheck(instance),
+      platformRefusal: (instance) => clients.platformRefusal(instance),
+      get validateOnPreview() {
+        return clients.validateOnPreview;
+      },
+    };
     h = { ...makeHandlers(def, (instance) => contextFor(def, instance), names, engineWarn), configure };
     handlers.set(type, h);
   }
