@@ -11,6 +11,7 @@
 //            --scale-runs oursProduction,oursProductionFaults (only these scale runs)
 //            --dev-limit-n 300 --dev-limit-tuned (--scale-parallel and PULUMI_SKIP_CHECKPOINTS) --no-dev-limit (up/destroy at the development limit; full run only unless
 //            --dev-limit) --no-sizes
+//            --config-doc-only (only the configuration-document requests: refresh and ups changing k)
 //
 // Plain Node (not vitest): the program runs as an Automation API inline program in this process, the
 // engine and the dynamic-provider process are the real ones, and the emulator runs here too, so every
@@ -23,6 +24,7 @@ import { delimiter, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { findEngine, requireLanguageHost } from "../tools/engine.mjs";
+import { configDocRuns, printConfigDoc } from "./config-doc.mjs";
 import { devLimitRuns } from "./dev-limit.mjs";
 import { CONCURRENT_IN_FLIGHT, runConcurrentFetchScript, runFetchScript } from "./fetch-script.mjs";
 import { measureFixedCost } from "./fixed-cost.mjs";
@@ -56,12 +58,15 @@ const { values: argv } = parseArgs({
     "dev-limit-n": { type: "string", default: "300" },
     "dev-limit-tuned": { type: "boolean", default: false },
     "no-sizes": { type: "boolean", default: false },
+    "config-doc-only": { type: "boolean", default: false },
     out: { type: "string", default: join(root, "bench", "results", "latest.json") },
   },
 });
-const sizes = argv["no-sizes"]
-  ? []
-  : (argv.sizes ?? (argv.quick ? "10,100" : "10,100,300")).split(",").map(Number);
+const configDocOnly = argv["config-doc-only"];
+const sizes =
+  argv["no-sizes"] || configDocOnly
+    ? []
+    : (argv.sizes ?? (argv.quick ? "10,100" : "10,100,300")).split(",").map(Number);
 if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error(`--sizes: ${argv.sizes}`);
 const [minMs, maxMs] = argv.latency.split("-").map(Number);
 const latency = { minMs, maxMs: maxMs ?? minMs, seed: Number(argv.seed) };
@@ -123,9 +128,20 @@ async function main() {
     log(
       `engine ${engine.version}, latency ${minMs}-${latency.maxMs} ms (seed ${latency.seed}), sizes ${sizes}`,
     );
-    results.require = measureRequire(root, requireRuns);
-    log(`cold require of pulumi-clerk/runtime: median ${results.require.medianMs} ms`);
-    if (!argv["no-fixed-cost"]) {
+    const { APPLICATION_ID } = require("../dist/emulator/index.js");
+    results.configDocument = await configDocRuns({
+      workRoot,
+      emu,
+      secretKey: SECRET_KEY,
+      applicationId: APPLICATION_ID,
+      parallel,
+      log,
+    });
+    if (!configDocOnly) {
+      results.require = measureRequire(root, requireRuns);
+      log(`cold require of pulumi-clerk/runtime: median ${results.require.medianMs} ms`);
+    }
+    if (!argv["no-fixed-cost"] && !configDocOnly) {
       results.fixedCost = await measureFixedCost({
         root,
         engine,
@@ -197,8 +213,8 @@ async function main() {
       results.sizes.push(row);
     }
 
-    if (!argv["no-rate-limit"]) results.rateLimit = await rateLimitRun(workRoot, emu, log);
-    if (!argv["no-dev-limit"] && (argv["dev-limit"] || !argv.quick)) {
+    if (!argv["no-rate-limit"] && !configDocOnly) results.rateLimit = await rateLimitRun(workRoot, emu, log);
+    if (!argv["no-dev-limit"] && !configDocOnly && (argv["dev-limit"] || !argv.quick)) {
       results.devLimit = await devLimitRuns({
         workRoot,
         emu,
@@ -219,7 +235,8 @@ async function main() {
         log,
       });
     }
-    if (!argv.quick && !argv["no-scale"]) results.scale = await scaleRuns(workRoot, emu, log);
+    if (!argv.quick && !argv["no-scale"] && !configDocOnly)
+      results.scale = await scaleRuns(workRoot, emu, log);
   } finally {
     await emu.close();
     rmSync(workRoot, { recursive: true, force: true });
@@ -397,41 +414,43 @@ async function scaleRuns(workRoot, emu, log) {
 
 function printTable(results) {
   const pad = (s, w) => String(s).padStart(w);
-  console.log("\nRequests per operation (actual / target)");
-  console.log(
-    `${pad("N", 5)} ${pad("up", 11)} ${pad("preview", 11)} ${pad("refresh", 11)} ${pad("destroy", 11)}`,
-  );
-  for (const r of results.sizes) {
-    const c = (k) => `${r.ops[k].requests}/${r.expected[k]}`;
+  if (results.sizes.length > 0) {
+    console.log("\nRequests per operation (actual / target)");
     console.log(
-      `${pad(r.n, 5)} ${pad(c("up"), 11)} ${pad(c("preview"), 11)} ${pad(c("refresh"), 11)} ${pad(c("destroy"), 11)}`,
+      `${pad("N", 5)} ${pad("up", 11)} ${pad("preview", 11)} ${pad("refresh", 11)} ${pad("destroy", 11)}`,
     );
-  }
-  console.log("\nState per resource (bytes; __provider counted in inputs and outputs)");
-  console.log(
-    `${pad("N", 5)} ${pad("provider avg", 13)} ${pad("provider max", 13)} ${pad("total avg", 10)} ${pad("total max", 10)} ${pad("checkpoint", 11)}`,
-  );
-  for (const r of results.sizes) {
-    const s = r.state;
+    for (const r of results.sizes) {
+      const c = (k) => `${r.ops[k].requests}/${r.expected[k]}`;
+      console.log(
+        `${pad(r.n, 5)} ${pad(c("up"), 11)} ${pad(c("preview"), 11)} ${pad(c("refresh"), 11)} ${pad(c("destroy"), 11)}`,
+      );
+    }
+    console.log("\nState per resource (bytes; __provider counted in inputs and outputs)");
     console.log(
-      `${pad(r.n, 5)} ${pad(s.providerBytesAvg, 13)} ${pad(s.providerBytesMax, 13)} ${pad(s.totalBytesAvg, 10)} ${pad(s.totalBytesMax, 10)} ${pad(s.checkpointBytes, 11)}`,
+      `${pad("N", 5)} ${pad("provider avg", 13)} ${pad("provider max", 13)} ${pad("total avg", 10)} ${pad("total max", 10)} ${pad("checkpoint", 11)}`,
     );
-  }
-  console.log("\nWall time (s) and per resource (ms)");
-  console.log(
-    `${pad("N", 5)} ${pad("up", 14)} ${pad("preview", 14)} ${pad("refresh", 14)} ${pad("destroy", 14)} ${pad("script c+d", 12)} ${pad("up/script", 10)} ${pad("conc. c+d", 12)} ${pad("up/conc.", 9)}`,
-  );
-  for (const r of results.sizes) {
-    const w = (k) => `${(r.ops[k].wallMs / 1000).toFixed(1)} (${Math.round(r.ops[k].wallMs / r.n)})`;
-    const sc = r.script
-      ? `${(r.script.createMs / 1000).toFixed(1)}+${(r.script.deleteMs / 1000).toFixed(1)}`
-      : "-";
-    const cc = r.concurrentScript
-      ? `${(r.concurrentScript.createMs / 1000).toFixed(1)}+${(r.concurrentScript.deleteMs / 1000).toFixed(1)}`
-      : "-";
+    for (const r of results.sizes) {
+      const s = r.state;
+      console.log(
+        `${pad(r.n, 5)} ${pad(s.providerBytesAvg, 13)} ${pad(s.providerBytesMax, 13)} ${pad(s.totalBytesAvg, 10)} ${pad(s.totalBytesMax, 10)} ${pad(s.checkpointBytes, 11)}`,
+      );
+    }
+    console.log("\nWall time (s) and per resource (ms)");
     console.log(
-      `${pad(r.n, 5)} ${pad(w("up"), 14)} ${pad(w("preview"), 14)} ${pad(w("refresh"), 14)} ${pad(w("destroy"), 14)} ${pad(sc, 12)} ${pad(r.ratio?.upVsScriptCreate ?? "-", 10)} ${pad(cc, 12)} ${pad(r.ratio?.upVsConcurrentScript ?? "-", 9)}`,
+      `${pad("N", 5)} ${pad("up", 14)} ${pad("preview", 14)} ${pad("refresh", 14)} ${pad("destroy", 14)} ${pad("script c+d", 12)} ${pad("up/script", 10)} ${pad("conc. c+d", 12)} ${pad("up/conc.", 9)}`,
     );
+    for (const r of results.sizes) {
+      const w = (k) => `${(r.ops[k].wallMs / 1000).toFixed(1)} (${Math.round(r.ops[k].wallMs / r.n)})`;
+      const sc = r.script
+        ? `${(r.script.createMs / 1000).toFixed(1)}+${(r.script.deleteMs / 1000).toFixed(1)}`
+        : "-";
+      const cc = r.concurrentScript
+        ? `${(r.concurrentScript.createMs / 1000).toFixed(1)}+${(r.concurrentScript.deleteMs / 1000).toFixed(1)}`
+        : "-";
+      console.log(
+        `${pad(r.n, 5)} ${pad(w("up"), 14)} ${pad(w("preview"), 14)} ${pad(w("refresh"), 14)} ${pad(w("destroy"), 14)} ${pad(sc, 12)} ${pad(r.ratio?.upVsScriptCreate ?? "-", 10)} ${pad(cc, 12)} ${pad(r.ratio?.upVsConcurrentScript ?? "-", 9)}`,
+      );
+    }
   }
   if (results.sizes.length > 1) {
     const [a, b] = [results.sizes[0], results.sizes.at(-1)];
@@ -447,9 +466,12 @@ function printTable(results) {
         `${rl.accepted} accepted, ${rl.rejected429} answered 429, ${rl.failed} failed, ${(rl.wallMs / 1000).toFixed(1)} s wall`,
     );
   }
-  console.log(
-    `cold require of pulumi-clerk/runtime in a provider-like process: median ${results.require.medianMs} ms (${results.require.runs.join(", ")})`,
-  );
+  if (results.configDocument) printConfigDoc(results.configDocument);
+  if (results.require) {
+    console.log(
+      `cold require of pulumi-clerk/runtime in a provider-like process: median ${results.require.medianMs} ms (${results.require.runs.join(", ")})`,
+    );
+  }
   if (results.fixedCost) printFixedCost(results.fixedCost);
   if (results.devLimit) printDevLimit(results.devLimit);
   if (results.scale) printScale(results.scale, results.sizes);
