@@ -254,11 +254,76 @@ const allowlistDomains: Rule<{ domains: string[]; includeSubdomains: boolean; al
   },
 };
 
-/**
- * The rule table: every rule the pack ships. The rules for the configuration-document resources (MFA
- * required in production, a minimum password length, sign-up mode not public) become entries here when
- * those resource types exist.
- */
+const mfaRequired: Rule = {
+  name: "clerk-mfa-required",
+  description: "A MultiFactor resource of a production instance requires a second factor at sign-in.",
+  enforcementLevel: "mandatory",
+  scope: "production",
+  types: ["MultiFactor"],
+  stage: "inputs",
+  params: {},
+  check(s) {
+    const v = s.props.requiredForSignIn;
+    if (v === true || isUnknown(v)) return [];
+    return [
+      `${who(s)}: requiredForSignIn is ${v === undefined ? "not declared (the dashboard decides)" : show(v)}, so one stolen password signs someone in. Fix: set requiredForSignIn: true (with authenticatorAppEnabled or backupCodeEnabled).`,
+    ];
+  },
+};
+
+const passwordMinLength: Rule<{ minLength: number }> = {
+  name: "clerk-password-min-length",
+  description: "Where passwords are on, PasswordPolicy.minLength is at least the rule's minLength.",
+  enforcementLevel: "mandatory",
+  scope: "production",
+  types: ["PasswordPolicy"],
+  stage: "inputs",
+  params: {
+    minLength: {
+      type: "integer",
+      minimum: 8,
+      maximum: 72,
+      description: "Shortest password length allowed (Clerk accepts 8 to 72).",
+      default: 12,
+    },
+  },
+  check(s, config) {
+    if (s.props.enabled === false || isUnknown(s.props.enabled)) return [];
+    const v = s.props.minLength;
+    if (isUnknown(v) || (typeof v === "number" && v >= config.minLength)) return [];
+    return [
+      `${who(s)}: minLength is ${v === undefined ? "not declared (Clerk's default is 8)" : show(v)}, shorter than the required ${config.minLength}. Fix: set minLength to ${config.minLength} or more, or lower the rule's minLength.`,
+    ];
+  },
+};
+
+const signUpMode: Rule<{ allowed: string[] }> = {
+  name: "clerk-sign-up-mode",
+  description:
+    "AccessControl.signUpMode is one of the rule's allowed modes (by default not public: restricted or waitlist).",
+  // Advisory: most consumer apps sign up publicly; a team that means otherwise makes it mandatory.
+  enforcementLevel: "advisory",
+  scope: "production",
+  types: ["AccessControl"],
+  stage: "inputs",
+  params: {
+    allowed: {
+      type: "array",
+      items: { type: "string", enum: ["public", "restricted", "waitlist"] },
+      description: 'Sign-up modes allowed (Clerk\'s: "public", "restricted", "waitlist").',
+      default: ["restricted", "waitlist"],
+    },
+  },
+  check(s, config) {
+    const v = s.props.signUpMode;
+    if (v === undefined || isUnknown(v) || (typeof v === "string" && config.allowed.includes(v))) return [];
+    return [
+      `${who(s)}: signUpMode is ${show(v)}, not one of ${config.allowed.map(show).join(", ")}. Fix: set signUpMode to ${config.allowed.map(show).join(" or ")}, or allow ${show(v)} in the rule's allowed.`,
+    ];
+  },
+};
+
+/** The rule table: every rule the pack ships. */
 export const rules: readonly Rule<object>[] = [
   secureUrls,
   maxSeconds(
@@ -280,10 +345,22 @@ export const rules: readonly Rule<object>[] = [
     // Advisory: machine-to-machine tokens often live longer by design; a warning asks for a second look.
     "advisory",
   ),
+  maxSeconds(
+    "clerk-session-token-lifetime",
+    "SessionToken",
+    "lifetime",
+    "maxSeconds",
+    3600,
+    "how long a session token is valid before the client must refresh it",
+    "mandatory",
+  ),
   publicOAuthPkce,
   certificateExpiry,
   testModeOff,
   allowlistDomains,
+  mfaRequired,
+  passwordMinLength,
+  signUpMode,
 ];
 
 /** A rule's parameter defaults, with `appliesTo`: what the rule uses when the pack config says nothing. */

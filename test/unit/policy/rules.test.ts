@@ -173,14 +173,95 @@ describe("the rule table", () => {
       "clerk-secure-urls",
       "clerk-jwt-template-lifetime",
       "clerk-machine-token-lifetime",
+      "clerk-session-token-lifetime",
       "clerk-public-oauth-pkce",
       "clerk-sso-certificate-expiry",
       "clerk-test-mode-off",
       "clerk-allowlist-domains",
+      "clerk-mfa-required",
+      "clerk-password-min-length",
+      "clerk-sign-up-mode",
     ]);
     for (const r of rules) {
       for (const [k, v] of Object.entries(r.params as Record<string, { default?: unknown }>))
         expect(v.default, `${r.name}.${k}`).toBeDefined();
     }
+  });
+});
+
+describe("the configuration-document rules", () => {
+  it("clerk-session-token-lifetime bounds SessionToken.lifetime like the JWT template rule", () => {
+    const [m] = judge("clerk-session-token-lifetime", { type: "SessionToken", props: { lifetime: 7200 } });
+    expect(m).toContain('SessionToken "r"');
+    expect(m).toContain("lifetime 7200 s is longer than the allowed 3600 s");
+    expect(judge("clerk-session-token-lifetime", { type: "SessionToken", props: { lifetime: 60 } })).toEqual(
+      [],
+    );
+    expect(
+      judge(
+        "clerk-session-token-lifetime",
+        { type: "SessionToken", props: { lifetime: 7200 } },
+        { maxSeconds: 9000 },
+      ),
+    ).toEqual([]);
+  });
+
+  it("clerk-mfa-required: requiredForSignIn must be true; not declared is a violation too; unknown is not", () => {
+    const [off] = judge("clerk-mfa-required", { type: "MultiFactor", props: { requiredForSignIn: false } });
+    expect(off).toContain("requiredForSignIn is false");
+    expect(off).toContain("Fix: set requiredForSignIn: true");
+    const [unset] = judge("clerk-mfa-required", {
+      type: "MultiFactor",
+      props: { authenticatorAppEnabled: true },
+    });
+    expect(unset).toContain("not declared");
+    expect(judge("clerk-mfa-required", { type: "MultiFactor", props: { requiredForSignIn: true } })).toEqual(
+      [],
+    );
+    expect(
+      judge("clerk-mfa-required", { type: "MultiFactor", props: { requiredForSignIn: UNKNOWN } }),
+    ).toEqual([]);
+    expect(rule("clerk-mfa-required").scope).toBe("production");
+  });
+
+  it("clerk-password-min-length: at least 12 by default where passwords are on; Clerk's default 8 fails", () => {
+    const [short] = judge("clerk-password-min-length", { type: "PasswordPolicy", props: { minLength: 8 } });
+    expect(short).toContain("minLength is 8, shorter than the required 12");
+    const [unset] = judge("clerk-password-min-length", {
+      type: "PasswordPolicy",
+      props: { requireNumbers: true },
+    });
+    expect(unset).toContain("not declared (Clerk's default is 8)");
+    expect(judge("clerk-password-min-length", { type: "PasswordPolicy", props: { minLength: 12 } })).toEqual(
+      [],
+    );
+    expect(judge("clerk-password-min-length", { type: "PasswordPolicy", props: { enabled: false } })).toEqual(
+      [],
+    );
+    expect(
+      judge(
+        "clerk-password-min-length",
+        { type: "PasswordPolicy", props: { minLength: 10 } },
+        { minLength: 10 },
+      ),
+    ).toEqual([]);
+  });
+
+  it("clerk-sign-up-mode: advisory, public is outside the default allowed modes, configurable", () => {
+    const r = rule("clerk-sign-up-mode");
+    expect(r.enforcementLevel).toBe("advisory");
+    const [m] = judge("clerk-sign-up-mode", { type: "AccessControl", props: { signUpMode: "public" } });
+    expect(m).toContain('signUpMode is "public", not one of "restricted", "waitlist"');
+    expect(judge("clerk-sign-up-mode", { type: "AccessControl", props: { signUpMode: "waitlist" } })).toEqual(
+      [],
+    );
+    expect(judge("clerk-sign-up-mode", { type: "AccessControl", props: {} })).toEqual([]);
+    expect(
+      judge(
+        "clerk-sign-up-mode",
+        { type: "AccessControl", props: { signUpMode: "public" } },
+        { allowed: ["public"] },
+      ),
+    ).toEqual([]);
   });
 });
