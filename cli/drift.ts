@@ -157,8 +157,11 @@ export async function detectDrift(
 
     // Compare what the stack recorded as inputs with the live view, as `pulumi preview --refresh`
     // would: only declared inputs count; secret and write-only ones cannot be compared.
-    const skip = new Set<string>([...(def.writeOnly ?? []), "__provider", "importId", "instance"]);
-    for (const [k, v] of Object.entries(r.inputs ?? {})) if (isSecretEnvelope(v)) skip.add(k);
+    // `__` keys are the provider's own bookkeeping (its module, the program's name for the resource,
+    // what it declared or found): never a setting of Clerk's.
+    const skip = new Set<string>([...(def.writeOnly ?? []), "importId", "instance"]);
+    for (const [k, v] of Object.entries({ ...r.inputs, ...read.inputs }))
+      if (isSecretEnvelope(v) || k.startsWith("__")) skip.add(k);
     const recorded: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r.inputs ?? {})) if (!skip.has(k)) recorded[k] = v;
     // Skipped on both sides: a clearable input (a JWT signing key) left out of `recorded` would
