@@ -160,8 +160,9 @@ export async function detectDrift(
     // `__` keys are the provider's own bookkeeping (its module, the program's name for the resource,
     // what it declared or found): never a setting of Clerk's.
     const skip = new Set<string>([...(def.writeOnly ?? []), "importId", "instance"]);
-    for (const [k, v] of Object.entries({ ...r.inputs, ...read.inputs }))
+    for (const [k, v] of Object.entries(r.inputs ?? {}))
       if (isSecretEnvelope(v) || k.startsWith("__")) skip.add(k);
+    for (const k of Object.keys(read.inputs ?? {})) if (k.startsWith("__")) skip.add(k);
     const recorded: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r.inputs ?? {})) if (!skip.has(k)) recorded[k] = v;
     // Skipped on both sides: a clearable input (a JWT signing key) left out of `recorded` would

@@ -47,6 +47,7 @@ async function dashboard(client: ClerkClient): Promise<Api | undefined> {
 
 /** @internal */
 export const svixWebhooksDefinition: ResourceDefinition<Inputs, Api> = {
+  previewAdoption: false,
   type: "SvixWebhooks",
   inputs,
   replaceOnChange: [],

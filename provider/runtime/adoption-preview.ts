@@ -24,6 +24,8 @@ export async function adoptionWarning(
   importId: string | undefined,
   desired: Props,
 ): Promise<string | undefined> {
+  // Nothing declared (a settings resource that only claims the object): nothing an adoption could change.
+  if (Object.keys(desired).length === 0) return undefined;
   const where = ctx.instance ? ` (instance "${ctx.instance}")` : "";
   const what = importId !== undefined ? `${def.type} importId "${importId}"${where}` : `${def.type}${where}`;
   const live = importId !== undefined ? await def.read(ctx, importId) : await readSingleton(def, ctx);

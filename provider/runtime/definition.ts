@@ -91,6 +91,11 @@ export interface ResourceDefinition<Inputs extends Record<string, unknown>, Api>
    * replacement that would delete an application's users; checked at preview, before any request.
    */
   refuseChange?(olds: Partial<Inputs>, news: Inputs): string | undefined;
+  /**
+   * `false` where reading the live object is not free of effects (SvixWebhooks' read asks Clerk for a
+   * new dashboard link, a POST): the first preview of its adoption then reads nothing and warns nothing.
+   */
+  readonly previewAdoption?: false;
   /** Custom equality for inputs that Clerk reorders or normalises. Default: deep equality. */
   readonly equals?: { readonly [K in keyof Inputs]?: (live: unknown, desired: unknown) => boolean };
 

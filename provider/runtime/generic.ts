@@ -216,6 +216,12 @@ export function makeHandlers(
   };
   const withFound = (outs: Props, found: Props | undefined): Props =>
     found === undefined ? outs : { ...outs, [FOUND_KEY]: found };
+  /**
+   * The program's name for the resource (NAME_KEY) is kept in outputs too: read sees only outputs, and
+   * rebuilds the inputs a refresh records from them.
+   */
+  const withName = (outs: Props, from: Props): Props =>
+    typeof from[NAME_KEY] === "string" ? { ...outs, [NAME_KEY]: from[NAME_KEY] } : outs;
 
   /**
    * A resource about to adopt a live object (importId, a settings resource): one read, at check, so that
@@ -307,7 +313,13 @@ export function makeHandlers(
       // A resource not in state yet (the engine's check of a replacement passes no olds either, but its
       // diff came first, so adoptionOf knows it): say what its adoption changes.
       const adopting = adoptionOf(inputs) !== undefined || (importId === undefined && def.export?.singleton);
-      if (warn && Object.keys(olds).length === 0 && adopting && !isUnknown(importId))
+      if (
+        warn &&
+        def.previewAdoption !== false &&
+        Object.keys(olds).length === 0 &&
+        adopting &&
+        !isUnknown(importId)
+      )
         await warnAdoption(inputs, warn);
       return { inputs: stripUndefined(inputs) };
     },
@@ -362,7 +374,7 @@ export function makeHandlers(
       // The program's importId is recorded even when this create did not adopt it (a replacement): a later
       // replacement's diff then knows it was consumed.
       const outs = outputsOf(api, desired, inputs.importId, pathsOf(desired), instance);
-      return { id: def.id(api), outs: withFound(outs, found) };
+      return { id: def.id(api), outs: withName(withFound(outs, found), inputs) };
     },
 
     async read(id, props) {
@@ -382,6 +394,7 @@ export function makeHandlers(
             ...(recordedPaths ?? declarableKeys),
             "importId",
             INSTANCE_KEY,
+            NAME_KEY,
           ]);
           return { id, props: kept, inputs };
         }
@@ -390,14 +403,17 @@ export function makeHandlers(
       }
       // State written before the declared keys were recorded: every argument counts as declared.
       const paths = recordedPaths ?? [...new Set([...declarableKeys, ...Object.keys(def.toInputs(live))])];
-      const outs = withFound(
-        outputsOf(live, recorded, props.importId, paths, instance),
-        props[FOUND_KEY] as Props | undefined,
+      const outs = withName(
+        withFound(
+          outputsOf(live, recorded, props.importId, paths, instance),
+          props[FOUND_KEY] as Props | undefined,
+        ),
+        props,
       );
       // Inputs are only what the program declared: a Clerk default it never declared would show in the
       // next preview as a change, and outputs kept from state (a client secret Clerk showed once) must
       // not become inputs, where the engine would store them without the secret mark.
-      const inputs = projectDeclared(outs, [...paths, "importId", INSTANCE_KEY]);
+      const inputs = projectDeclared(outs, [...paths, "importId", INSTANCE_KEY, NAME_KEY]);
       return { id: def.id(live), props: outs, inputs };
     },
 
@@ -412,9 +428,12 @@ export function makeHandlers(
       );
       const found = foundBefore(olds[FOUND_KEY], desiredOf(olds), desired);
       return {
-        outs: withFound(
-          outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired), instance),
-          found,
+        outs: withName(
+          withFound(
+            outputsOf(api, desired, news.importId ?? olds.importId, pathsOf(desired), instance),
+            found,
+          ),
+          news,
         ),
       };
     },

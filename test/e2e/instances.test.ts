@@ -168,7 +168,7 @@ describe("several Clerk instances under the real engine", () => {
     expect(up.outputs.instanceId).toBe(prod.store.instanceId);
     const template = dev.store.jwtTemplates.list().find((t) => t.name === "gateway");
     expect(template?.claims).toEqual({
-      iss: url,
+      issuer: url,
       kid: prod.store.instanceId,
       jwks: `${url}/.well-known/jwks.json`,
     });
