@@ -11,7 +11,7 @@ export const PRODUCTION_DOMAIN_NAME = "clerk-emulator.com";
 /** Listed as the development instance's key; any other `sk_test_…` key reaches it too. */
 export const DEVELOPMENT_SECRET_KEY = "sk_test_emulatorDevelopmentSecretKey000";
 /** The only key that reaches the production instance's objects. */
-export const PRODUCTION_SECRET_KEY = "sk_live_emulatorProductionSecretKey0000";
+export const PRODUCTION_SECRET_KEY = "sk_live_emulator_production_instance";
 
 /** A publishable key as Clerk makes them: `pk_<env>_` + base64 of the Frontend API host and `$`. */
 export const publishableKey = (env: "test" | "live", host: string) =>
